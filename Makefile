@@ -1,0 +1,46 @@
+# Two commands for a fresh clone: `make html` and `make test`. Both set up their own
+# virtual environment from pyproject.toml first (only python3 >= 3.11 and make needed).
+
+PYTHON  ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+SPHINXOPTS ?= -nW --keep-going
+BUILDDIR   ?= _build
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
+.PHONY: html serve test clean distclean help
+
+help:
+	@echo "make html   build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
+	@echo "make test   run the whole test suite (sets up $(VENV) with test dependencies first)"
+	@echo "make serve  live preview on http://$(HOST):$(PORT) with sphinx-autobuild"
+	@echo "make clean  remove $(BUILDDIR)"
+
+# The stamp files are rebuilt whenever pyproject.toml changes.
+$(VENV)/.site-installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required (found " + sys.version.split()[0] + "): set PYTHON=python3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[dev]"
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed package.json
+	$(BIN)/python -m pip install --quiet ".[dev,test]"
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+html: $(VENV)/.site-installed
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+
+serve: $(VENV)/.site-installed
+	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) $(SPHINXOPTS) . $(BUILDDIR)/html
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(BUILDDIR)
+
+distclean: clean
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,109 @@
+"""Sphinx configuration of the ICML 2022 workshop "Machine Learning for Astrophysics" site."""
+
+import os
+import sys
+from pathlib import Path
+
+# Our own extensions live in _ext/, next to this file.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# -- Edition facts -------------------------------------------------------------
+# Everything that changes from one edition to the next lives in this block:
+# next year's organizers edit it (and the dates in dates.md) and nothing else.
+edition = {
+    "name": "Machine Learning for Astrophysics",
+    "short_name": "ML4Astro",
+    "conference": "ICML 2022",
+    "year": "2022",
+    "city": "Baltimore, Maryland, USA",
+    "venue_timezone": "America/New_York",
+    "repository": "https://github.com/ml4astro/icml2022",
+    "branch": "main",
+}
+
+# -- Project information -------------------------------------------------------
+project = f"{edition['name']} — {edition['conference']} workshop"
+author = "The Scientific Organizing Committee"
+copyright = f"{edition['year']}, {author}"
+language = "en"
+
+# -- General configuration -----------------------------------------------------
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "people",
+]
+# Only the pages are sources; everything else at the root is tooling.
+exclude_patterns = [
+    "_build",
+    ".venv",
+    "node_modules",
+    "tests",
+    "benchmarks",
+    "README.md",
+    "CONTRIBUTING.md",
+    "LICENSE*",
+    ".*",
+    "**/.*",
+]
+templates_path = ["_templates"]
+nitpicky = True
+
+# -- MyST options --------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "substitution", "deflist", "attrs_inline"]
+myst_heading_anchors = 2
+# Pages write {{ name }}, {{ conference }}, ... instead of repeating the facts.
+myst_substitutions = dict(edition)
+
+# -- HTML output ---------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = f"{edition['name']} · {edition['conference']} workshop"
+html_short_title = edition["short_name"]
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
+html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+# Read the Docs tells the canonical URL of the project; locally it is unknown.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+_repo_owner, _repo_name = edition["repository"].rstrip("/").split("/")[-2:]
+html_context = {
+    # pydata's "Edit on GitHub" button is built from these.
+    "github_user": _repo_owner,
+    "github_repo": _repo_name,
+    "github_version": edition["branch"],
+    "doc_path": "",
+    "default_mode": "auto",
+}
+
+# Single-level site: no left sidebar on any page.
+html_sidebars = {"**": []}
+
+html_theme_options = {
+    "logo": {
+        "text": edition["short_name"],
+        "image_light": "_static/logo.svg",
+        "image_dark": "_static/logo.svg",
+        "alt_text": f"{edition['name']} — home",
+    },
+    # Four top-level pages, all visible: never fold them into a "More" menu.
+    "header_links_before_dropdown": 6,
+    "navbar_align": "left",
+    "navbar_end": ["theme-switcher", "navbar-icon-links"],
+    "icon_links": [
+        {
+            "name": "Source repository",
+            "url": edition["repository"],
+            "icon": "fa-brands fa-github",
+        }
+    ],
+    "use_edit_page_button": True,
+    "secondary_sidebar_items": ["page-toc", "edit-this-page"],
+    "show_prev_next": False,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "show_toc_level": 2,
+}
