@@ -74,3 +74,51 @@ def site(tmp_path_factory) -> BuiltSite:
     built = build_site(tmp_path_factory.mktemp("site"))
     assert built.returncode == 0, f"the site build failed:\n{built.stderr}"
     return built
+
+
+# -- Browser fixtures ------------------------------------------------------------
+# The system Chromium driven by Playwright (its own browser download is not used).
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: Flags that keep headless Chromium from reaching out to any host on its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The session's site build, served on 127.0.0.1 at a free port; yields the base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site.outdir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session. Missing Chromium fails loudly, never skips."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"Chromium is needed for the browser tests and was not found at {CHROMIUM}: "
+            "install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM=/path/to/chromium",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
