@@ -1,0 +1,73 @@
+"""The person directive: one committee member as a sphinx-design card."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from people.avatar import initials
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def built(app):
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return soup, ANSI.sub("", app.warning.getvalue())
+
+
+@pytest.mark.sphinx("html", testroot="people", freshenv=True)
+def test_each_person_is_a_card_with_name_affiliation_and_role(built):
+    soup, _ = built
+    cards = soup.select(".sd-card.people-card")
+    assert [c.select_one(".sd-card-title").get_text(strip=True) for c in cards] == [
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Nameless Affiliation",
+    ]
+    assert [p.get_text() for p in cards[0].select("p")] == ["University of London", "Chair"]
+    assert [p.get_text() for p in cards[1].select("p")] == ["Yale"]
+
+
+@pytest.mark.sphinx("html", testroot="people", freshenv=True)
+def test_a_photo_is_one_line_and_reserves_its_size(built):
+    soup, _ = built
+    photo = soup.select(".people-card")[0].find("img")
+    assert photo["alt"] == ""  # the name is written right below it
+    # A fixed size, so that the card never moves while the photo loads.
+    assert photo["style"] == "width: 128px; height: 128px;"
+    assert soup.select(".people-card")[0].select(".people-avatar") == []
+
+
+@pytest.mark.sphinx("html", testroot="people", freshenv=True)
+def test_without_photo_an_initials_avatar_hidden_from_screen_readers(built):
+    soup, _ = built
+    avatar = soup.select(".people-card")[1].select_one(".people-avatar")
+    assert avatar.get_text() == "GH"
+    assert avatar["aria-hidden"] == "true"
+    assert soup.select(".people-card")[1].find("img") is None
+
+
+@pytest.mark.sphinx("html", testroot="people", freshenv=True)
+def test_missing_affiliation_is_a_located_warning(built):
+    _, warnings = built
+    lines = [line for line in warnings.splitlines() if "WARNING" in line]
+    assert [line.split("/")[-1] for line in lines] == [
+        "index.md:15: WARNING: person 'Nameless Affiliation' has no affiliation; "
+        "add a line ':affiliation: Institute' [people.missing]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("François Lanusse", "FL"),
+        ("Marc Huertas-Company", "MH"),
+        ("Cher", "C"),
+        ("Jean-Luc Starck", "JS"),
+        ("Maria de la Cruz", "MC"),
+        ("   ", "?"),
+    ],
+)
+def test_initials(name, expected):
+    assert initials(name) == expected
