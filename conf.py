@@ -50,7 +50,7 @@ templates_path = ["_templates"]
 nitpicky = True
 
 # -- MyST options --------------------------------------------------------------
-myst_enable_extensions = ["colon_fence", "substitution", "deflist", "attrs_inline"]
+myst_enable_extensions = ["colon_fence", "substitution", "deflist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 2
 # Pages write {{ name }}, {{ conference }}, ... instead of repeating the facts.
 myst_substitutions = dict(edition)
