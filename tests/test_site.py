@@ -183,3 +183,30 @@ def test_the_edition_facts_live_in_one_block_of_conf_py():
     assert conf.count("github.com/ml4astro/icml2022") == 1
     for page in PAGES:
         assert "github.com" not in (REPO / f"{page}.md").read_text(encoding="utf-8")
+
+
+def load_conf(monkeypatch, **environ) -> dict:
+    """Execute conf.py as Sphinx does, under the given environment variables."""
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    namespace = {"__file__": str(REPO / "conf.py")}
+    exec(compile((REPO / "conf.py").read_bytes(), "conf.py", "exec"), namespace)
+    return namespace
+
+
+def test_read_the_docs_builds_conf_py_failing_on_warnings_with_pyproject_dependencies():
+    import yaml
+
+    config = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert config["sphinx"] == {"configuration": "conf.py", "fail_on_warning": True}
+    assert config["python"]["install"] == [{"method": "pip", "path": "."}]
+    python = tuple(int(part) for part in config["build"]["tools"]["python"].split("."))
+    assert python >= (3, 11)
+
+
+def test_canonical_url_comes_from_read_the_docs(monkeypatch):
+    url = "https://ml4astro-icml2022.readthedocs.io/en/latest/"
+    assert load_conf(monkeypatch, READTHEDOCS_CANONICAL_URL=url)["html_baseurl"] == url
+    monkeypatch.delenv("READTHEDOCS_CANONICAL_URL")
+    assert load_conf(monkeypatch)["html_baseurl"] == ""
