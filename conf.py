@@ -32,6 +32,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "people",
+    "papers",
 ]
 # Only the pages are sources; everything else at the root is tooling.
 exclude_patterns = [
