@@ -32,6 +32,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "people",
+    "important_dates",
     "papers",
 ]
 # Only the pages are sources; everything else at the root is tooling.

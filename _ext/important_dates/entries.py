@@ -1,0 +1,109 @@
+"""One important date, validated: its instants and how it reads in English."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from . import zones
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def short_date(day: date) -> str:
+    """'May 16, 2022': written out here so that the output never depends on the locale."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def full_date(day: date) -> str:
+    """'Monday, May 16, 2022'."""
+    return f"{WEEKDAYS[day.weekday()]}, {short_date(day)}"
+
+
+def utc_iso(moment: datetime) -> str:
+    """'2022-05-17T12:00:00Z', the form the browser script reads."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class DateEntry:
+    """A valid entry of an ``important-dates`` block; plain values only, so it pickles."""
+
+    id: str
+    label: str
+    date: date
+    timezone: str
+    time: str | None = None
+    extended_from: date | None = None
+    url: str | None = None
+    note: str | None = None
+    docname: str = ""
+    line: int = 0
+
+    @property
+    def all_day(self) -> bool:
+        return self.time is None
+
+    @property
+    def is_deadline(self) -> bool:
+        """An all-day AoE entry is a deadline: what counts is the end of its day."""
+        return self.all_day and self.timezone == "AoE"
+
+    def start(self) -> datetime:
+        clock = time(0, 0) if self.time is None else time.fromisoformat(self.time)
+        return datetime.combine(self.date, clock, zones.resolve(self.timezone))
+
+    def end(self) -> datetime:
+        """When the entry is over: the end of its day, or its exact instant."""
+        if self.all_day:
+            next_day = self.date + timedelta(days=1)
+            return datetime.combine(next_day, time(0, 0), zones.resolve(self.timezone))
+        return self.start()
+
+    def moment(self) -> datetime:
+        """What a countdown counts to: a deadline's end, an event's start."""
+        return self.end() if self.is_deadline else self.start()
+
+    def sort_key(self) -> datetime:
+        """Chronological order compares real instants; an all-day entry counts as its end."""
+        return self.end().astimezone(timezone.utc)
+
+    def datetime_attribute(self) -> str:
+        """The machine-readable value of a ``<time datetime>`` element."""
+        if self.all_day:
+            return self.date.isoformat()
+        return self.start().isoformat(timespec="minutes")
+
+    def when(self) -> str:
+        """'Monday, May 16, 2022' or 'Saturday, July 23, 2022, 14:30'."""
+        text = full_date(self.date)
+        return text if self.all_day else f"{text}, {self.time}"
+
+    def zone_meaning(self) -> str:
+        """What the time zone means: 'end of day, Anywhere on Earth (UTC-12)'."""
+        zone = zones.describe(self.timezone, self.start())
+        if self.is_deadline:
+            return f"end of day, {zone}"
+        if self.all_day:
+            return f"all day, {zone}"
+        return f"{self.time}, {zone}"
+
+    def in_utc(self) -> str:
+        """The same moment in UTC, for readers without the browser script."""
+        if self.all_day and not self.is_deadline:
+            first, last = self.start(), self.end() - timedelta(minutes=1)
+            return f"= {_utc_clock(first)} to {_utc_clock(last)} UTC"
+        shown = self.end() - timedelta(minutes=1) if self.is_deadline else self.start()
+        return f"= {_utc_clock(shown)} UTC"
+
+    def summary(self) -> str:
+        """Names an entry in a message: \"'notification' (Friday, June 3, 2022, AoE)\"."""
+        return f"{self.id!r} ({self.when()}, {self.timezone})"
+
+
+def _utc_clock(moment: datetime) -> str:
+    moment = moment.astimezone(timezone.utc)
+    day = moment.date()
+    return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}, {moment:%H:%M}"

@@ -1,0 +1,87 @@
+"""The calendar feed ``important-dates.ics``: RFC 5545, written with ``icalendar``."""
+
+import os
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from icalendar import Calendar, Event
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from . import store
+from .entries import DateEntry
+from .nodes import FEED
+
+logger = logging.getLogger(__name__)
+
+
+def calendar_bytes(entries: list[DateEntry], project: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{project}//Important dates//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{project}: important dates")
+    domain = _slug(project)
+    stamp = _stamp(entries)
+    for entry in sorted(entries, key=lambda entry: (entry.sort_key(), entry.id)):
+        calendar.add_component(_event(entry, domain, stamp))
+    return calendar.to_ical()
+
+
+def _event(entry: DateEntry, domain: str, stamp: datetime) -> Event:
+    event = Event()
+    # The id is the identity: a calendar app updates the event when the date moves.
+    event.add("uid", f"{entry.id}@{domain}")
+    event.add("dtstamp", stamp)
+    # An extension is a new version of the same event.
+    event.add("sequence", 1 if entry.extended_from else 0)
+    event.add("summary", entry.label)
+    if entry.all_day:
+        event.add("dtstart", entry.date)
+        event.add("dtend", entry.date + timedelta(days=1))
+    else:
+        # The exact instant, in UTC: no VTIMEZONE needed, and AoE has no IANA name.
+        event.add("dtstart", entry.start().astimezone(timezone.utc))
+    event.add("description", _description(entry))
+    if entry.url:
+        event.add("url", entry.url)
+    return event
+
+
+def _description(entry: DateEntry) -> str:
+    lines = [f"{entry.when()}: {entry.zone_meaning()} ({entry.in_utc()[2:]})."]
+    if entry.extended_from:
+        lines.append(f"Extended from {entry.extended_from}.")
+    if entry.note:
+        lines.append(entry.note)
+    if entry.url:
+        lines.append(entry.url)
+    return "\n".join(lines)
+
+
+def _stamp(entries: list[DateEntry]) -> datetime:
+    """A build-independent DTSTAMP: SOURCE_DATE_EPOCH, else the day of the first entry."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    first = min((entry.date for entry in entries), default=datetime(1970, 1, 1).date())
+    return datetime(first.year, first.month, first.day, tzinfo=timezone.utc)
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "important-dates"
+
+
+def write_feed(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    entries = store.all_entries(app.env)
+    if not entries:
+        return
+    path = Path(app.outdir) / FEED
+    path.write_bytes(calendar_bytes(entries, app.config.project))
+
+
+def setup_feed(app: Sphinx) -> None:
+    app.connect("build-finished", write_feed)
