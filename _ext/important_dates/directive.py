@@ -46,11 +46,11 @@ class ImportantDatesDirective(SphinxDirective):
     def body_line(self, index: int) -> int:
         """The file line of line ``index`` (from 0) of the body.
 
-        docutils gives rST directives the absolute offset of their body; MyST gives it
-        relative to the directive's first line.
+        docutils gives rST directives the 0-based offset of their body in the file; MyST
+        gives the number of lines between the directive's first line and its body.
         """
         if type(self.state).__module__.startswith("myst_parser"):
-            return self.lineno + self.content_offset + index
+            return self.lineno + self.content_offset + index + 1
         return self.content_offset + index + 1
 
     def _default_zone(self) -> str:

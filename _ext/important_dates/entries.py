@@ -88,7 +88,7 @@ class DateEntry:
             return f"end of day, {zone}"
         if self.all_day:
             return f"all day, {zone}"
-        return f"{self.time}, {zone}"
+        return zone
 
     def in_utc(self) -> str:
         """The same moment in UTC, for readers without the browser script."""
@@ -99,8 +99,10 @@ class DateEntry:
         return f"= {_utc_clock(shown)} UTC"
 
     def summary(self) -> str:
-        """Names an entry in a message: \"'notification' (Friday, June 3, 2022, AoE)\"."""
-        return f"{self.id!r} ({self.when()}, {self.timezone})"
+        """Names an entry in a message: "'notification' (Friday, June 3, 2022, end of day AoE)"."""
+        if self.all_day:
+            return f"{self.id!r} ({self.when()}, end of day {self.timezone})"
+        return f"{self.id!r} ({self.when()} {self.timezone})"
 
 
 def _utc_clock(moment: datetime) -> str:

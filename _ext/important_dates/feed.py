@@ -50,7 +50,7 @@ def _event(entry: DateEntry, domain: str, stamp: datetime) -> Event:
 
 
 def _description(entry: DateEntry) -> str:
-    lines = [f"{entry.when()}: {entry.zone_meaning()} ({entry.in_utc()[2:]})."]
+    lines = [f"{entry.when()}, {entry.zone_meaning()} {entry.in_utc()}."]
     if entry.extended_from:
         lines.append(f"Extended from {entry.extended_from}.")
     if entry.note:

@@ -1,0 +1,340 @@
+"""The important_dates extension on small test projects (tests/roots/test-dates-*)."""
+
+import os
+import re
+import shutil
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ANSI, SOURCE_DATE_EPOCH
+from icalendar import Calendar
+
+from important_dates.feed import write_feed
+
+
+def warnings_of(app) -> list[str]:
+    """Warning lines without colours, the source dir written '<src>'."""
+    text = ANSI.sub("", app._warning.getvalue()).replace(str(app.srcdir) + os.sep, "<src>/")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+
+
+# -- The good case ---------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", freshenv=True)
+def test_good_dates_build_without_warning_and_render_every_fact(app, epoch):
+    app.build()
+    assert warnings_of(app) == []
+    entries = soup(app, "dates").select(".dates-list > li.dates-entry")
+    assert [squash(entry.get_text(" ")) for entry in entries] == [
+        "Abstract submission deadline extended "
+        "Monday, May 16, 2022 (extended from Monday, May 9, 2022 ) "
+        "end of day, Anywhere on Earth (UTC-12) "
+        "= Tuesday, May 17, 11:59 UTC "
+        "https://openreview.net/group?id=ICML.cc/2022/Workshop/ML4Astro",
+        "Notification of acceptance Friday, June 3, 2022 "
+        "end of day, Anywhere on Earth (UTC-12) = Saturday, June 4, 11:59 UTC",
+        "Poster upload Friday, July 15, 2022, 23:00 "
+        "Europe/Paris time (CEST, UTC+2) = Friday, July 15, 21:00 UTC",
+        "Workshop Saturday, July 23, 2022 all day, America/New_York time (EDT, UTC-4) "
+        "= Saturday, July 23, 04:00 to Sunday, July 24, 03:59 UTC In Baltimore.",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", freshenv=True)
+def test_entries_carry_utc_instants_for_the_browser_and_time_elements(app):
+    app.build()
+    page = soup(app, "dates")
+    found = [
+        (li["id"], li["data-dates-kind"], li["data-dates-start"], li["data-dates-end"])
+        for li in page.select("li.dates-entry")
+    ]
+    assert found == [
+        ("date-abstract-deadline", "deadline", "2022-05-16T12:00:00Z", "2022-05-17T12:00:00Z"),
+        ("date-notification", "deadline", "2022-06-03T12:00:00Z", "2022-06-04T12:00:00Z"),
+        ("date-poster-upload", "time", "2022-07-15T21:00:00Z", "2022-07-15T21:00:00Z"),
+        ("date-workshop", "day", "2022-07-23T04:00:00Z", "2022-07-24T04:00:00Z"),
+    ]
+    times = [(t["datetime"], t.get_text()) for t in page.select(".dates-when time")]
+    assert times == [
+        ("2022-05-16", "Monday, May 16, 2022"),
+        ("2022-05-09", "Monday, May 9, 2022"),
+        ("2022-06-03", "Friday, June 3, 2022"),
+        ("2022-07-15T23:00+02:00", "Friday, July 15, 2022, 23:00"),
+        ("2022-07-23", "Saturday, July 23, 2022"),
+    ]
+    # The old date of an extension is struck through, the entry marked.
+    assert page.select_one("#date-abstract-deadline del time")["datetime"] == "2022-05-09"
+    assert page.select_one("#date-abstract-deadline .dates-badge").get_text() == "extended"
+    link = page.select_one(".dates-feed a")
+    assert (link["href"], link.get_text()) == ("important-dates.ics", "Add to your calendar")
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", freshenv=True)
+def test_the_date_role_shows_the_entry_in_a_time_element_md_and_rst(app):
+    app.build()
+
+    def shown(page):
+        return [(t["datetime"], t.get_text()) for t in soup(app, page).select("[role=main] time")]
+
+    assert shown("index") == [("2022-05-16", "May 16, 2022"), ("2022-07-23", "July 23, 2022")]
+    assert shown("program") == [("2022-06-03", "June 3, 2022")]
+    # more.rst: the role and a directive in reStructuredText; no :timezone:, so dates_timezone.
+    assert shown("more")[0] == ("2022-07-23T19:30+00:00", "July 23, 2022")
+    assert squash(soup(app, "more").select_one("#date-dinner .dates-zone").get_text()) == "UTC"
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", freshenv=True)
+def test_script_and_styles_only_on_pages_that_list_dates(app):
+    app.build()
+
+    def assets(page):
+        html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+        return sorted(set(re.findall(r"_static/(important-dates\.(?:js|css))", html)))
+
+    assert assets("dates") == ["important-dates.css", "important-dates.js"]
+    assert assets("index") == []
+    assert (app.outdir / "_static" / "important-dates.js").is_file()
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", freshenv=True)
+def test_the_calendar_feed_parses_back_to_one_event_per_entry(app, epoch):
+    app.build()
+    raw = (app.outdir / "important-dates.ics").read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    calendar = Calendar.from_ical(raw)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//Test Workshop//Important dates//EN"
+    events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+    assert list(events) == [
+        "abstract-deadline@test-workshop",
+        "notification@test-workshop",
+        "poster-upload@test-workshop",
+        "dinner@test-workshop",
+        "workshop@test-workshop",
+    ]
+    stamp = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), timezone.utc)
+    assert {event.decoded("DTSTAMP") for event in events.values()} == {stamp}
+
+    deadline = events["abstract-deadline@test-workshop"]
+    assert str(deadline["SUMMARY"]) == "Abstract submission deadline"
+    # All-day: DATE values, DTEND the day after (RFC 5545 3.6.1).
+    assert deadline.decoded("DTSTART") == date(2022, 5, 16)
+    assert deadline.decoded("DTEND") == date(2022, 5, 17)
+    assert deadline["DTSTART"].params["VALUE"] == "DATE"
+    assert str(deadline["DESCRIPTION"]) == (
+        "Monday, May 16, 2022, end of day, Anywhere on Earth (UTC-12) "
+        "= Tuesday, May 17, 11:59 UTC.\nExtended from 2022-05-09.\n"
+        "https://openreview.net/group?id=ICML.cc/2022/Workshop/ML4Astro"
+    )
+    assert str(deadline["URL"]) == "https://openreview.net/group?id=ICML.cc/2022/Workshop/ML4Astro"
+    assert deadline.decoded("SEQUENCE") == 1
+
+    # Timed: the exact instant, in UTC, and no DTEND (the event is that instant).
+    upload = events["poster-upload@test-workshop"]
+    assert upload.decoded("DTSTART") == datetime(2022, 7, 15, 21, 0, tzinfo=timezone.utc)
+    assert "DTEND" not in upload
+    workshop = events["workshop@test-workshop"]
+    assert (workshop.decoded("DTSTART"), workshop.decoded("DTEND")) == (
+        date(2022, 7, 23),
+        date(2022, 7, 24),
+    )
+    assert "all day, America/New_York time (EDT, UTC-4)" in str(workshop["DESCRIPTION"])
+
+
+@pytest.mark.sphinx("text", testroot="dates-good", freshenv=True)
+def test_other_builders_render_the_dates_as_text_and_write_no_feed(app):
+    app.build()
+    assert warnings_of(app) == []
+    text = (app.outdir / "dates.txt").read_text(encoding="utf-8")
+    assert "Monday, May 16, 2022 (extended from Monday, May 9, 2022)" in text
+    assert "Add to your calendar" not in text
+    assert not (app.outdir / "important-dates.ics").exists()
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", freshenv=True)
+def test_no_feed_is_written_when_the_build_raised(app):
+    app.build()
+    feed = app.outdir / "important-dates.ics"
+    feed.unlink()
+    write_feed(app, RuntimeError("the build failed"))
+    assert not feed.exists()
+    write_feed(app, None)
+    assert feed.exists()
+
+
+# -- Every mistake: a located warning, all in one run ----------------------------
+
+EXPECTED_WARNINGS = [
+    "<src>/dates.md:5: WARNING: the important-dates block is not valid YAML (while parsing a "
+    "flow sequence expected ',' or ']', but got '<stream end>'); write one '- id: ...' entry per "
+    "date, with 'date:' and 'label:' lines under it [dates.syntax]",
+    "<src>/dates.md:9: WARNING: the important-dates block must be a list of entries, not a "
+    "mapping; write one '- id: ...' entry per date, with 'date:' and 'label:' lines under it "
+    "[dates.syntax]",
+    "<src>/dates.md:16: WARNING: entry 1 is the text 'just text', not 'key: value' lines; write "
+    "one '- id: ...' entry per date, with 'date:' and 'label:' lines under it [dates.syntax]",
+    "<src>/dates.md:20: WARNING: entry 'no-date': the required key 'date' is missing; "
+    "add 'date: YYYY-MM-DD' [dates.key]",
+    "<src>/dates.md:22: WARNING: entry 4: the required key 'id' is missing; add 'id: a-slug' "
+    "[dates.key]",
+    "<src>/dates.md:22: WARNING: entry 4: the required key 'label' is missing; add 'label: ...' "
+    "[dates.key]",
+    "<src>/dates.md:25: WARNING: entry 'typo-key': unknown key 'lable'; allowed keys: id, date, "
+    "label, time, timezone, extended_from, url, note [dates.key]",
+    "<src>/dates.md:28: WARNING: entry 'words': date 'July 23d' is not a date; write YYYY-MM-DD "
+    "[dates.format]",
+    "<src>/dates.md:31: WARNING: entry 'slashes': date '2022/07/23' is not a date; "
+    "write YYYY-MM-DD [dates.format]",
+    "<src>/dates.md:34: WARNING: entry 'unpadded': date '2022-5-16' is not a date; "
+    "write YYYY-MM-DD [dates.format]",
+    "<src>/dates.md:37: WARNING: entry 'not-real': date '2022-02-30' is not a real calendar date "
+    "(day is out of range for month); write YYYY-MM-DD [dates.format]",
+    "<src>/dates.md:41: WARNING: entry 'bad-time': time '25:00' is not a time; "
+    'write "HH:MM" (24-hour clock) [dates.format]',
+    "<src>/dates.md:45: WARNING: entry 'bad-zone': unknown time zone 'Europe/Pari'; use AoE, UTC "
+    "or an IANA name such as 'Europe/Paris' [dates.timezone]",
+    "<src>/dates.md:47: WARNING: entry 12: id 'Bad_Id' is not valid; use lowercase letters, "
+    "digits and hyphens, such as 'bad-id' [dates.format]",
+    "<src>/dates.md:50: WARNING: entry 'abstract-deadline': duplicate id, already used on line "
+    "17; give each date its own id [dates.duplicate]",
+    "<src>/dates.md:53: WARNING: entry 'before-in-utc' (Saturday, May 21, 2022, 08:00 UTC) is "
+    "listed after 'typo-key' (Friday, May 20, 2022, end of day AoE) but comes earlier; list the "
+    "entries in chronological order [dates.order]",
+    "<src>/dates.md:60: WARNING: entry 'bad-extension': extended_from '2022-05-30' is not earlier "
+    "than the date '2022-05-25'; extended_from is the old date, before the extension "
+    "[dates.order]",
+    "<src>/dates.md:62: WARNING: entry 'far-away': 2032-05-26 is more than 2 years away from the "
+    "other dates (around 2022-05-21); check the year [dates.range]",
+    "<src>/dates.md:72: WARNING: entry 'yaml-options': date '2022-13-01' is not a real calendar "
+    "date (month must be in 1..12); write YYYY-MM-DD [dates.format]",
+    "<src>/index.md:3: WARNING: unknown date id 'abstract-deadlin' in {date}; did you mean "
+    "'abstract-deadline'? known ids: abstract-deadline, bad-extension, before-in-utc, dinner, "
+    "far-away, typo-key, workshop [dates.ref]",
+    "<src>/more.rst:10: WARNING: entry 'lunch': date '23/07/2022' is not a date; "
+    "write YYYY-MM-DD [dates.format]",
+    "<src>/other.md:7: WARNING: entry 'abstract-deadline': duplicate id, already used at "
+    "dates.md:17; give each date its own id [dates.duplicate]",
+]
+
+
+def by_location(line: str) -> tuple[str, int]:
+    path, number = re.match(r"(.*?):(\d+): ", line).groups()
+    return path, int(number)
+
+
+@pytest.mark.sphinx("html", testroot="dates-bad", freshenv=True)
+def test_every_mistake_is_a_located_warning_in_one_run(app):
+    app.build()
+    found = sorted(warnings_of(app), key=by_location)  # stable: same-line order kept
+    assert found == EXPECTED_WARNINGS
+
+
+@pytest.mark.sphinx("html", testroot="dates-bad", freshenv=True)
+def test_the_valid_entries_still_render_next_to_the_bad_ones(app):
+    app.build()
+    page = soup(app, "dates")
+    ids = [li["data-dates-id"] for li in page.select("li.dates-entry")]
+    # Unknown keys, a bad extension, order and range problems are reported, yet rendered;
+    # an entry without a usable date, time, zone or id cannot be, and a duplicate is dropped.
+    assert ids == [
+        "abstract-deadline", "typo-key", "before-in-utc", "bad-extension", "far-away",
+    ]  # fmt: skip
+    assert page.select_one("#date-bad-extension del") is None
+    # The unknown id is shown as written, not silently dropped.
+    assert soup(app, "index").select_one("[role=main] p code").get_text() == "abstract-deadlin"
+
+
+@pytest.mark.sphinx(
+    "html", testroot="dates-good", freshenv=True, confoverrides={"dates_timezone": "Mars/Olympus"}
+)
+def test_an_unknown_default_time_zone_in_conf_is_a_warning_and_aoe_applies(app):
+    app.build()
+    assert warnings_of(app) == [
+        "WARNING: unknown time zone 'Mars/Olympus'; use AoE, UTC or an IANA name such as "
+        "'America/New_York' in dates_timezone (conf.py); falling back to 'AoE' [dates.timezone]"
+    ]
+    zone = soup(app, "more").select_one("#date-dinner .dates-zone").get_text()
+    assert zone == "Anywhere on Earth (UTC-12)"
+
+
+# -- Incremental and parallel builds ---------------------------------------------
+
+
+def written_pages(app) -> list[str]:
+    """The pages the last build wrote, from its status output."""
+    status = ANSI.sub("", app._status.getvalue())
+    return sorted(set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status)))
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", srcdir="dates-incremental", freshenv=True)
+def test_changing_a_date_rewrites_every_page_showing_it_without_a_fresh_env(app, make_app):
+    app.build()
+    assert soup(app, "program").select_one("[role=main] time").get_text() == "June 3, 2022"
+    source = Path(app.srcdir) / "dates.md"
+    source.write_text(source.read_text().replace('"2022-06-03"', '"2022-06-10"'))
+    later = source.stat().st_mtime + 10  # newer than the last read, whatever the clock
+    os.utime(source, (later, later))
+
+    app.cleanup()  # a second app in one process: unregister the first one's nodes
+    again = make_app("html", srcdir=app.srcdir)
+    again.build()
+    assert warnings_of(again) == []
+    assert soup(again, "program").select_one("[role=main] time").get_text() == "June 10, 2022"
+    assert soup(again, "dates").select_one("#date-notification time")["datetime"] == "2022-06-10"
+    # program.md did not change, yet was rewritten; notes.md shows no date and was not
+    # (index.md is rewritten by Sphinx itself: its toctree lists dates.md).
+    assert written_pages(again) == ["dates", "index", "program"]
+
+
+@pytest.mark.sphinx("html", testroot="dates-good", srcdir="dates-unchanged", freshenv=True)
+def test_editing_a_date_page_without_changing_dates_rewrites_only_that_page(app, make_app):
+    app.build()
+    source = Path(app.srcdir) / "dates.md"
+    source.write_text(source.read_text().replace("# Dates\n", "# Dates\n\nAll times AoE.\n"))
+    later = source.stat().st_mtime + 10
+    os.utime(source, (later, later))
+    app.cleanup()
+    again = make_app("html", srcdir=app.srcdir)
+    again.build()
+    assert written_pages(again) == ["dates", "index"]  # not program.md: its date is the same
+
+
+def outputs(app) -> dict[str, bytes]:
+    files = [*sorted(app.outdir.glob("*.html")), app.outdir / "important-dates.ics"]
+    return {path.name: path.read_bytes() for path in files}
+
+
+@pytest.mark.parametrize("root", ["dates-good", "dates-bad"])
+def test_parallel_build_gives_the_serial_output_and_warnings(root, make_app, tmp_path, epoch):
+    results = {}
+    for jobs in (1, 2):
+        srcdir = tmp_path / f"j{jobs}"
+        shutil.copytree(Path(__file__).parent / "roots" / f"test-{root}", srcdir)
+        app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
+        assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
+        app.build()
+        results[jobs] = (outputs(app), sorted(warnings_of(app), key=by_location))
+        app.cleanup()
+        if jobs == 2:  # the read really ran in worker processes, in chunks of pages
+            status = ANSI.sub("", app._status.getvalue())
+            assert re.search(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+", status)
+    assert results[1][0].keys() == results[2][0].keys()
+    for name in results[1][0]:
+        assert results[1][0][name] == results[2][0][name], name
+    assert results[1][1] == results[2][1]
