@@ -34,6 +34,7 @@ extensions = [
     "people",
     "important_dates",
     "papers",
+    "schedule",
 ]
 # Only the pages are sources; everything else at the root is tooling.
 exclude_patterns = [
@@ -50,6 +51,10 @@ exclude_patterns = [
 ]
 templates_path = ["_templates"]
 nitpicky = True
+
+# -- Program options -----------------------------------------------------------
+# Schedules give their times in the venue's zone unless a block says otherwise.
+schedule_timezone = edition["venue_timezone"]
 
 # -- MyST options --------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "substitution", "deflist", "attrs_inline", "attrs_block"]

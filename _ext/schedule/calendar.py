@@ -1,0 +1,84 @@
+"""The calendar feed ``program.ics``: every slot of every schedule, RFC 5545 via icalendar.
+
+Times keep their venue zone (``DTSTART;TZID=America/New_York``) with the matching
+VTIMEZONE, so calendar apps show each talk in the reader's zone and across DST rules.
+"""
+
+import os
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from icalendar import Calendar, Event
+from sphinx.application import Sphinx
+
+from . import dates, store
+from .nodes import FEED
+from .render import instant
+
+
+def calendar_bytes(schedules: list[tuple[object, dict]], project: str) -> bytes:
+    """``schedules``: (date, block) pairs of the schedules whose day is known."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{project}//Program//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{project}: program")
+    domain = slug(project)
+    for day, block in schedules:
+        stamp = dtstamp(day)
+        for slot in block["slots"]:
+            calendar.add_component(event(slot, day, block["timezone"], domain, stamp))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def event(slot: dict, day, zone: str, domain: str, stamp: datetime) -> Event:
+    event = Event()
+    # The day, start and title identify a slot: a calendar app updates it in place
+    # when its speaker or room changes, and sees a new event when it moves.
+    event.add("uid", f"{day.isoformat()}-{slot['start'].replace(':', '')}-{slug(slot['title'])}@{domain}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", instant(day, slot["start"], zone))
+    event.add("dtend", instant(day, slot["end"], zone))
+    summary = slot["title"] + (f" ({slot['speaker']})" if slot["speaker"] else "")
+    event.add("summary", summary)
+    details = [
+        ", ".join(part for part in (slot["speaker"], slot["affiliation"]) if part),
+        slot["note"] or "",
+        slot["url"] or "",
+    ]
+    if any(details):
+        event.add("description", "\n".join(part for part in details if part))
+    if slot["url"]:
+        event.add("url", slot["url"])
+    return event
+
+
+def dtstamp(day) -> datetime:
+    """Build-independent, so that two builds give the same file: SOURCE_DATE_EPOCH, else the day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "slot"
+
+
+def write_feed(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    schedules = []
+    for docname in sorted(store.blocks(app.env)):
+        for block in store.blocks(app.env)[docname]:
+            day = dates.resolve(app.env, block["date"]) if block["date"] else None
+            if day is not None and block["slots"]:
+                schedules.append((day, block))
+    if schedules:
+        (Path(app.outdir) / FEED).write_bytes(calendar_bytes(schedules, app.config.project))
+
+
+def setup_calendar(app: Sphinx) -> None:
+    app.connect("build-finished", write_feed)

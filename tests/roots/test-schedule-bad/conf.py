@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "schedule"]
+exclude_patterns = ["_build"]
+schedule_timezone = "America/New_York"

@@ -1,0 +1,184 @@
+"""The schedule directive: a day's slots as an accessible table, a calendar feed, located warnings."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+from program_testing import soup, warnings
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+#: The real timetable of the test root (first day of the 2021 Workshop on Artificial
+#: Scientific Discovery, Max Planck Institute for the Science of Light), as published.
+TIMETABLE = [
+    ("16:00", "16:40", "The Automation of Science", "Ross King", "Chalmers"),
+    ("16:40", "17:20", "Projective simulation as an interpretable AI for basic science",
+     "Hans Briegel", "Innsbruck"),
+    ("17:20", "17:40", "Break", None, None),
+    ("17:40", "18:20", "From chips to qubits faster than human experts", "Natalia Ares", "Oxford"),
+    ("18:20", "19:00", "Sloppy models, differential geometry, and why science works",
+     "James P. Sethna", "Cornell"),
+    ("19:00", "19:40", "Deep Learning for the Discovery of Coordinates and Dynamics",
+     "J. Nathan Kutz", "U of Washington, Seattle"),
+]  # fmt: skip
+
+
+def text(element) -> str:
+    return " ".join(element.get_text().split()) if element else ""
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", freshenv=True)
+def test_a_real_timetable_renders_as_a_captioned_table_with_header_cells(app):
+    app.build()
+    assert warnings(app) == []
+    table = soup(app, "program").select_one(".schedule table")
+    # The day comes from an important-dates entry on a page read after this one.
+    assert text(table.caption.select_one(".caption-text")) == "Tuesday, June 29, 2021, in Europe/Berlin time (CEST, UTC+2)"
+    assert [text(th) for th in table.select("thead th")] == ["Time (CEST, UTC+2)", "Session", "Speaker"]
+    rows = table.select("tbody tr")
+    assert [text(row.th) for row in rows] == [f"{start}–{end}" for start, end, *_ in TIMETABLE]
+    assert [text(row.select_one(".schedule-title")) for row in rows] == [
+        f"{title} Invited talk" if speaker else title for _, _, title, speaker, _ in TIMETABLE
+    ]
+    assert [
+        (text(row.select_one(".schedule-speaker")) or None,
+         text(row.select_one(".schedule-affiliation")) or None)
+        for row in rows
+    ] == [(speaker, affiliation) for *_, speaker, affiliation in TIMETABLE]  # fmt: skip
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", freshenv=True)
+def test_each_time_carries_its_exact_instant(app):
+    app.build()
+    times = soup(app, "program").select(".schedule tbody time")
+    expected = []
+    for start, end, *_ in TIMETABLE:
+        expected += [(start, f"2021-06-29T{start}+02:00"), (end, f"2021-06-29T{end}+02:00")]
+    assert [(time.get_text(), time["datetime"]) for time in times] == expected
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", freshenv=True)
+def test_the_toggle_is_a_real_button_and_the_feed_is_linked(app):
+    app.build()
+    controls = soup(app, "program").select_one(".schedule .schedule-controls")
+    button = controls.find("button")
+    assert button["type"] == "button"
+    assert button["aria-pressed"] == "false"
+    assert text(button) == "Show in my time zone"
+    assert controls.find("a", class_="schedule-feed")["href"] == "program.ics"
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", freshenv=True)
+def test_the_calendar_feed_has_one_event_per_slot_in_the_venue_zone(app):
+    app.build()
+    raw = (app.outdir / "program.ics").read_bytes()
+    calendar = Calendar.from_ical(raw)
+    events = calendar.walk("VEVENT")
+    assert [
+        (
+            event.decoded("dtstart"),
+            event.decoded("dtend"),
+            str(event["summary"]),
+        )
+        for event in events
+    ] == [
+        (
+            datetime(2021, 6, 29, *map(int, start.split(":")), tzinfo=BERLIN),
+            datetime(2021, 6, 29, *map(int, end.split(":")), tzinfo=BERLIN),
+            f"{title} ({speaker})" if speaker else title,
+        )
+        for start, end, title, speaker, _ in TIMETABLE
+    ]
+    assert b"DTSTART;TZID=Europe/Berlin:20210629T160000" in raw
+    assert [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    uids = [str(event["uid"]) for event in events]
+    assert uids[0] == "2021-06-29-1600-the-automation-of-science@workshop-on-artificial-scientific-discovery"
+    assert len(set(uids)) == len(uids)
+    assert str(events[0]["description"]) == "Ross King, Chalmers"
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", freshenv=True)
+def test_script_and_style_load_only_on_the_page_with_a_schedule(app):
+    app.build()
+    for page, expected in (("program", ["_static/schedule.js"]), ("index", []), ("when", [])):
+        scripts = soup(app, page).select("script[src*=schedule]")
+        assert [s["src"].split("?")[0] for s in scripts] == expected, page
+    assert soup(app, "program").select_one("script[src*=schedule]").has_attr("defer")
+    assert soup(app, "program").select("link[href*='schedule.css']")
+
+
+@pytest.mark.sphinx("html", testroot="schedule-bad", freshenv=True)
+def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
+    app.build()
+    src = "<src>/index.md"
+    keys = "time, title, speaker, affiliation, kind, url, note"
+    kinds = "talk, invited, contributed, poster, panel, break, other"
+    assert warnings(app) == [
+        f"{src}:8: WARNING: slot 'A time without leading zeros': time '8:45-9:30' is not a time "
+        'range; write "HH:MM-HH:MM" (24-hour clock), such as "08:30-08:45" [schedule.time]',
+        f"{src}:10: WARNING: slot 'Ends before it starts': time '09:30-09:00' ends at 09:00, not "
+        "after its start 09:30; a slot ends later on the same day [schedule.time]",
+        f"{src}:12: WARNING: slot 'Invited talk': unknown key 'speakr'; allowed keys: {keys} "
+        "[schedule.key]",
+        f"{src}:12: WARNING: slot 'Invited talk': unknown kind 'keynote'; allowed kinds: {kinds} "
+        "[schedule.kind]",
+        f"{src}:16: WARNING: slot '10:00-10:30 Overlapping talk' overlaps the slot above it, "
+        "'09:30-10:15 Invited talk'; start it at 10:15 or later, or end the other one earlier "
+        "[schedule.overlap]",
+        f"{src}:18: WARNING: slot '09:00-09:15 Out of order' starts before the slot above it, "
+        "'10:00-10:30 Overlapping talk'; list the slots in time order [schedule.order]",
+        f"{src}:20: WARNING: slot 7: the required key 'title' is missing; add 'title: ...' "
+        "[schedule.missing]",
+        f"{src}:21: WARNING: slot 'A slot without time': the required key 'time' is missing; "
+        "add 'time: \"HH:MM-HH:MM\"' [schedule.missing]",
+        f"{src}:21: WARNING: slot 'A slot without time': url 'not a link' is not a web address; "
+        "write https://... [schedule.url]",
+        f"{src}:25: WARNING: unknown time zone 'America/Baltimore' in :timezone:; use an IANA "
+        "name such as 'America/New_York'; falling back to 'America/New_York' [schedule.timezone]",
+        f"{src}:33: WARNING: :date: '2022-02-30' is not a real date (day is out of range for "
+        "month) [schedule.date]",
+        f"{src}:43: WARNING: the schedule must be a list of slots; write one '- time: "
+        "\"HH:MM-HH:MM\"' item per slot, with a 'title:' line under it [schedule.yaml]",
+        # Ids are checked once every page is read: this one comes last.
+        f"{src}:25: WARNING: the schedule's :date: 'workshp' is neither a date (YYYY-MM-DD) nor "
+        "the id of an important-dates entry; write one of the two [schedule.date]",
+    ]
+    first = soup(app).select(".schedule table")[0]
+    assert [text(row.select_one(".schedule-title")) for row in first.select("tbody tr")] == [
+        "Opening remarks",
+        "Invited talk",  # its unknown kind is dropped, the slot stays
+        "Overlapping talk",
+        "Out of order",
+    ]
+    # A schedule whose day is unknown still shows its venue times, without instants.
+    second = soup(app).select(".schedule")[1]
+    assert text(second.select_one("tbody th")) == "08:30–08:45"
+    assert second.select("time") == [] and second.select("button") == []
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", srcdir="schedule-incremental", freshenv=True)
+def test_moving_the_important_date_rewrites_the_schedule_page(app):
+    app.build()
+    program_source = app.srcdir / "program.md"
+    dates_page = app.srcdir / "when.md"
+    dates_page.write_text(
+        dates_page.read_text("utf-8").replace("2021-06-29", "2021-06-30"), "utf-8"
+    )
+    app.build()  # incremental: only when.md changed
+    table = soup(app, "program").select_one(".schedule table")
+    assert text(table.caption.select_one(".caption-text")).startswith("Wednesday, June 30, 2021")
+    assert table.select_one("time")["datetime"] == "2021-06-30T16:00+02:00"
+    events = Calendar.from_ical((app.outdir / "program.ics").read_bytes()).walk("VEVENT")
+    assert events[0].decoded("dtstart") == datetime(2021, 6, 30, 16, 0, tzinfo=BERLIN)
+    assert program_source.read_text("utf-8").count(":date: day-one") == 1  # untouched
+
+
+@pytest.mark.sphinx("html", testroot="schedule-timetable", srcdir="schedule-parallel", parallel=2)
+def test_a_parallel_build_gives_the_same_pages_and_feed(app, make_app, tmp_path):
+    app.build()
+    assert warnings(app) == []
+    serial = make_app("html", srcdir=app.srcdir, builddir=tmp_path, parallel=0)
+    serial.build()
+    for name in ("program.html", "when.html", "index.html", "program.ics"):
+        assert (app.outdir / name).read_bytes() == (serial.outdir / name).read_bytes(), name
