@@ -2,12 +2,16 @@
 
 import contextlib
 import functools
+import io
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from sphinx.application import Sphinx
+
+ROOTS = Path(__file__).parent / "roots"
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -20,6 +24,17 @@ def warnings(app) -> list[str]:
 
 def soup(app, page: str = "index") -> BeautifulSoup:
     return BeautifulSoup((Path(app.outdir) / f"{page}.html").read_text("utf-8"), "html.parser")
+
+
+def build_root(name: str, outdir: Path) -> Path:
+    """Build the test root ``test-<name>`` into ``outdir``, for tests that share one build."""
+    source = ROOTS / f"test-{name}"
+    app = Sphinx(
+        source, source, outdir / "html", outdir / "doctrees", "html",
+        status=None, warning=io.StringIO(), freshenv=True,
+    )  # fmt: skip
+    app.build()
+    return outdir / "html"
 
 
 @contextlib.contextmanager
@@ -40,3 +55,37 @@ def serve(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+#: Collects layout shifts from the first paint on (add with page.add_init_script).
+RECORD_LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def open_page(browser, url: str, timezone_id: str = "Europe/Paris"):
+    """A new page at ``url`` in the visitor's zone; returns (page, console errors)."""
+    page = browser.new_page(timezone_id=timezone_id, locale="en-US")
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        # A test root has no favicon; Chromium asks for one on its own.
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            errors.append(f"{message.text} ({message.location['url']})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page, errors
+
+
+def layout_shift(page) -> float:
+    """The cumulative layout shift so far, not counting shifts right after user input."""
+    return page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")
