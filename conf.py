@@ -35,6 +35,7 @@ extensions = [
     "important_dates",
     "papers",
     "schedule",
+    "lean",
 ]
 # Only the pages are sources; everything else at the root is tooling.
 exclude_patterns = [
@@ -73,6 +74,8 @@ html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
+# A workshop site has no index of terms: no genindex page to build and weigh.
+html_use_index = False
 # Read the Docs tells the canonical URL of the project; locally it is unknown.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 

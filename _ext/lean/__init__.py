@@ -1,0 +1,19 @@
+"""Lean pages: each page loads only what it uses, and tells search engines and social sites what it is."""
+
+from sphinx.application import Sphinx
+
+from .assets import setup_assets
+from .colour_mode import setup_colour_mode
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> dict:
+    setup_assets(app)
+    setup_colour_mode(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
