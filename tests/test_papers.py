@@ -85,7 +85,8 @@ def test_every_bad_row_is_a_warning_located_in_the_csv_itself(app):
     csv, other = "<src>/accepted.csv", "<src>/no-title.csv"
     columns = "title, authors, id, pdf, poster, video, openreview, arxiv, kind, topic"
     assert warnings(app) == [
-        f"{csv}:1: WARNING: unknown column 'abstract'; valid columns are: {columns} [papers.column]",
+        f"{csv}:1: WARNING: unknown column 'abstract'; valid columns are: {columns} "
+        "[papers.column]",
         f"{csv}:3: WARNING: this paper has an empty title; every paper needs one [papers.title]",
         f"{csv}:4: WARNING: duplicate id '1' (first on line 2); each paper needs its own id "
         "[papers.duplicate]",

@@ -12,9 +12,7 @@ def site_url(tmp_path_factory):
 
 def shown(page) -> list[str]:
     return [
-        item.get_attribute("id")
-        for item in page.locator(".papers-item").all()
-        if item.is_visible()
+        item.get_attribute("id") for item in page.locator(".papers-item").all() if item.is_visible()
     ]
 
 
@@ -27,14 +25,18 @@ def test_typing_filters_by_title_author_and_topic_and_announces_the_count(browse
     assert count.get_attribute("aria-live") == "polite"
     field.fill("lensing")  # a word of a title
     assert shown(page) == ["paper-ab-7"]
-    page.wait_for_function("document.querySelector('.papers-count').textContent === '1 of 4 papers'")
+    page.wait_for_function(
+        "document.querySelector('.papers-count').textContent === '1 of 4 papers'"
+    )
     field.fill("chatelet")  # an author, typed without the accent
     assert shown(page) == ["paper-12"]
     field.fill("time domain")  # a topic, both words must match
     assert shown(page) == ["paper-30"]
     field.fill("poster")  # a kind or a link label is not a title, author or topic
     assert shown(page) == []
-    page.wait_for_function("document.querySelector('.papers-count').textContent === '0 of 4 papers'")
+    page.wait_for_function(
+        "document.querySelector('.papers-count').textContent === '0 of 4 papers'"
+    )
     field.fill("")
     assert shown(page) == ["paper-12", "paper-ab-7", "paper-30", "paper-a-paper-without-an-id"]
     page.wait_for_function("document.querySelector('.papers-count').textContent === '4 papers'")

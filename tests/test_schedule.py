@@ -1,4 +1,4 @@
-"""The schedule directive: a day's slots as an accessible table, a calendar feed, located warnings."""
+"""The schedule directive: a day's slots as an accessible table, a calendar feed, warnings."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -34,8 +34,15 @@ def test_a_real_timetable_renders_as_a_captioned_table_with_header_cells(app):
     assert warnings(app) == []
     table = soup(app, "program").select_one(".schedule table")
     # The day comes from an important-dates entry on a page read after this one.
-    assert text(table.caption.select_one(".caption-text")) == "Tuesday, June 29, 2021, in Europe/Berlin time (CEST, UTC+2)"
-    assert [text(th) for th in table.select("thead th")] == ["Time (CEST, UTC+2)", "Session", "Speaker"]
+    assert (
+        text(table.caption.select_one(".caption-text"))
+        == "Tuesday, June 29, 2021, in Europe/Berlin time (CEST, UTC+2)"
+    )
+    assert [text(th) for th in table.select("thead th")] == [
+        "Time (CEST, UTC+2)",
+        "Session",
+        "Speaker",
+    ]
     rows = table.select("tbody tr")
     assert [text(row.th) for row in rows] == [f"{start}–{end}" for start, end, *_ in TIMETABLE]
     assert [text(row.select_one(".schedule-title")) for row in rows] == [
@@ -93,7 +100,10 @@ def test_the_calendar_feed_has_one_event_per_slot_in_the_venue_zone(app):
     assert b"DTSTART;TZID=Europe/Berlin:20210629T160000" in raw
     assert [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
     uids = [str(event["uid"]) for event in events]
-    assert uids[0] == "2021-06-29-1600-the-automation-of-science@workshop-on-artificial-scientific-discovery"
+    assert (
+        uids[0]
+        == "2021-06-29-1600-the-automation-of-science@workshop-on-artificial-scientific-discovery"
+    )
     assert len(set(uids)) == len(uids)
     assert str(events[0]["description"]) == "Ross King, Chalmers"
 
@@ -157,7 +167,9 @@ def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
     assert second.select("time") == [] and second.select("button") == []
 
 
-@pytest.mark.sphinx("html", testroot="schedule-timetable", srcdir="schedule-incremental", freshenv=True)
+@pytest.mark.sphinx(
+    "html", testroot="schedule-timetable", srcdir="schedule-incremental", freshenv=True
+)
 def test_moving_the_important_date_rewrites_the_schedule_page(app):
     app.build()
     program_source = app.srcdir / "program.md"

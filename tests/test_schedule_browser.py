@@ -1,4 +1,4 @@
-"""The schedule in a real browser: the visitor's own time zone at a click, nothing moving on load."""
+"""The schedule in a real browser: the visitor's own time zone at a click, nothing moving."""
 
 import pytest
 from program_testing import build_root, layout_shift, open_page, serve

@@ -17,7 +17,13 @@ COLUMNS = REQUIRED + OPTIONAL
 KINDS = ("oral", "spotlight", "poster")
 
 #: Link columns and the label a visitor sees on the link.
-LINKS = {"pdf": "PDF", "poster": "Poster", "video": "Video", "openreview": "OpenReview", "arxiv": "arXiv"}
+LINKS = {
+    "pdf": "PDF",
+    "poster": "Poster",
+    "video": "Video",
+    "openreview": "OpenReview",
+    "arxiv": "arXiv",
+}
 #: An OpenReview or arXiv export often holds the bare id: these turn it into the link.
 ID_LINKS = {
     "openreview": (re.compile(r"[A-Za-z0-9_-]{6,}"), "https://openreview.net/forum?id={}"),
@@ -111,7 +117,8 @@ def read_papers(text: str) -> tuple[list[Paper], list[Problem]]:
 
 
 def _missing_header_message() -> str:
-    return f"the file is empty; the first line must be a header row with the columns {', '.join(REQUIRED)}"
+    columns = ", ".join(REQUIRED)
+    return f"the file is empty; the first line must be a header row with the columns {columns}"
 
 
 def _header(line: int, cells: list[str], problems: list[Problem]) -> list[str]:

@@ -6,7 +6,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .csvfile import Paper, read_papers
-from .filterbox import papers_filter
+from .nodes import papers_filter, papers_links
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +46,7 @@ class PapersDirective(SphinxDirective):
             )
         container = nodes.container(classes=["papers"])
         self.set_source_info(container)
-        box = papers_filter(
-            total=len(papers), serial=self.env.new_serialno("papers")
-        )
+        box = papers_filter(total=len(papers), serial=self.env.new_serialno("papers"))
         self.set_source_info(box)
         container += box
         listing = nodes.bullet_list(classes=["papers-list"])
@@ -61,16 +59,23 @@ class PapersDirective(SphinxDirective):
             ids=[paper.anchor] if paper.anchor else [],
             classes=["papers-item"],
         )
-        item += nodes.paragraph("", "", nodes.strong(paper.title, paper.title), classes=["papers-title"])
+        item += nodes.paragraph(
+            "", "", nodes.strong(paper.title, paper.title), classes=["papers-title"]
+        )
         if paper.authors:
             item += nodes.paragraph(paper.authors, paper.authors, classes=["papers-authors"])
         details = nodes.paragraph(classes=["papers-details"])
         if paper.kind:
-            details += nodes.inline(paper.kind, paper.kind, classes=["papers-badge", f"papers-kind-{paper.kind}"])
+            details += nodes.inline(
+                paper.kind, paper.kind, classes=["papers-badge", f"papers-kind-{paper.kind}"]
+            )
         if paper.topic:
-            details += nodes.inline(paper.topic, paper.topic, classes=["papers-badge", "papers-topic"])
-        for label, url in paper.links:
-            details += nodes.reference(label, label, refuri=url, classes=["papers-link"])
+            details += nodes.inline(
+                paper.topic, paper.topic, classes=["papers-badge", "papers-topic"]
+            )
+        if paper.links:
+            # One node for all the links: at a thousand papers, every node per paper counts.
+            details += papers_links(links=list(paper.links))
         if len(details):
             item += details
         return item

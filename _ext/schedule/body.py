@@ -23,13 +23,17 @@ def read_items(text: str):
     items, problems = [], []
     for position, item in enumerate(root.value, start=1):
         if not isinstance(item, yaml.MappingNode):
-            problems.append((item.start_mark.line, f"slot {position} is not 'key: value' lines; {HINT}"))
+            problems.append(
+                (item.start_mark.line, f"slot {position} is not 'key: value' lines; {HINT}")
+            )
             continue
         values = {}
         for key_node, value_node in item.value:
             line = key_node.start_mark.line
             if not isinstance(value_node, yaml.ScalarNode):
-                problems.append((line, f"slot {position}: {key_node.value!r} must be a single value"))
+                problems.append(
+                    (line, f"slot {position}: {key_node.value!r} must be a single value")
+                )
             elif value_node.tag != NULL_TAG and value_node.value.strip():
                 values[str(key_node.value)] = (value_node.value.strip(), line)
         items.append((item.start_mark.line, values))

@@ -6,7 +6,7 @@ VTIMEZONE, so calendar apps show each talk in the reader's zone and across DST r
 
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from icalendar import Calendar, Event
@@ -37,7 +37,9 @@ def event(slot: dict, day, zone: str, domain: str, stamp: datetime) -> Event:
     event = Event()
     # The day, start and title identify a slot: a calendar app updates it in place
     # when its speaker or room changes, and sees a new event when it moves.
-    event.add("uid", f"{day.isoformat()}-{slot['start'].replace(':', '')}-{slug(slot['title'])}@{domain}")
+    event.add(
+        "uid", f"{day.isoformat()}-{slot['start'].replace(':', '')}-{slug(slot['title'])}@{domain}"
+    )
     event.add("dtstamp", stamp)
     event.add("dtstart", instant(day, slot["start"], zone))
     event.add("dtend", instant(day, slot["end"], zone))
@@ -59,8 +61,8 @@ def dtstamp(day) -> datetime:
     """Build-independent, so that two builds give the same file: SOURCE_DATE_EPOCH, else the day."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def slug(text: str) -> str:

@@ -50,7 +50,9 @@ class RenderSchedules(SphinxPostTransform):
         if day is not None and slots:
             container += schedule_controls()
         label = zone_label(instant(day, slots[0]["start"], zone)) if day and slots else zone
-        caption = f"{full_date(day)}, in {zone} time ({label})" if day else f"Program, in {zone} time"
+        caption = (
+            f"{full_date(day)}, in {zone} time ({label})" if day else f"Program, in {zone} time"
+        )
         grid = table(
             caption,
             (f"{HEADERS[0]} ({label})", *HEADERS[1:]),
@@ -127,7 +129,9 @@ def session_cell(slot: dict) -> list[nodes.Node]:
 def speaker_cell(slot: dict) -> list[nodes.Node]:
     parts = []
     if slot["speaker"]:
-        parts.append(nodes.paragraph(slot["speaker"], slot["speaker"], classes=["schedule-speaker"]))
+        parts.append(
+            nodes.paragraph(slot["speaker"], slot["speaker"], classes=["schedule-speaker"])
+        )
     if slot["affiliation"]:
         text = slot["affiliation"]
         parts.append(nodes.paragraph(text, text, classes=["schedule-affiliation"]))

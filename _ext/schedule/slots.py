@@ -86,7 +86,7 @@ def _slot(position: int, line: int, values: dict, problems: list[Problem]) -> Sl
         problem(
             "time",
             "time",
-            f"time {time_text!r} is not a time range; write \"HH:MM-HH:MM\" (24-hour clock), "
+            f'time {time_text!r} is not a time range; write "HH:MM-HH:MM" (24-hour clock), '
             'such as "08:30-08:45"',
         )
     if match:

@@ -1,4 +1,4 @@
-"""The filter box above the list, and the script and style that bring it to life.
+"""Nodes of the papers list that only HTML renders: the filter box and a paper's links.
 
 The box is in the served HTML from the start (hidden with ``visibility``, which keeps
 its space) so that nothing moves when the script makes it visible.
@@ -11,6 +11,24 @@ from sphinx.writers.html5 import HTML5Translator
 
 class papers_filter(nodes.General, nodes.Element):  # noqa: N801 (docutils style)
     """Label, search input and the aria-live count of papers shown."""
+
+
+class papers_links(nodes.Inline, nodes.Element):  # noqa: N801
+    """A paper's links, ``links``: [(label, url)], written straight to HTML."""
+
+
+def visit_links_html(self: HTML5Translator, node: papers_links) -> None:
+    self.body.extend(
+        f'<a class="papers-link reference external" href="{self.attval(url)}">'
+        f"{self.encode(label)}</a>"
+        for label, url in node["links"]
+    )
+    raise nodes.SkipNode
+
+
+def visit_links_text(self, node: papers_links) -> None:
+    self.add_text(" ".join(f"{label}: {url}" for label, url in node["links"]))
+    raise nodes.SkipNode
 
 
 def count_text(shown: int, total: int) -> str:
@@ -36,14 +54,7 @@ def skip(self, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Load the filter's script and style only on the pages that have a papers list."""
-    if doctree is not None and next(doctree.findall(papers_filter), None) is not None:
-        app.add_css_file("papers.css")
-        app.add_js_file("papers.js", loading_method="defer")
-
-
-def setup_filterbox(app: Sphinx) -> None:
+def setup_nodes(app: Sphinx) -> None:
     app.add_node(
         papers_filter,
         html=(visit_filter_html, None),
@@ -52,4 +63,11 @@ def setup_filterbox(app: Sphinx) -> None:
         man=(skip, None),
         texinfo=(skip, None),
     )
-    app.connect("html-page-context", add_assets)
+    app.add_node(
+        papers_links,
+        html=(visit_links_html, None),
+        text=(visit_links_text, None),
+        latex=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )

@@ -1,0 +1,129 @@
+"""Does the site scale to a real program? Times clean builds of the site as it is and of
+the same site with 1,000 accepted papers and a 100-slot schedule on its program page.
+
+    .venv/bin/python benchmarks/scale.py [--papers 1000] [--slots 100] [--runs 2]
+
+Works on a temporary copy of the site (the repository is not touched) and prints both
+build times, their ratio against the target (at most 3x) and the cost per paper at half
+and full size, which stays flat when the cost grows linearly. Exits 1 above the target.
+"""
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET = 3.0
+#: Not part of the site: left out of the temporary copy.
+SKIP = (".git", ".venv", "node_modules", "_build", "build", "tests", "benchmarks", "*.egg-info",
+        ".pytest_cache", ".hypothesis", ".ruff_cache", "__pycache__")  # fmt: skip
+
+TOPICS = ["Cosmology", "Galaxies", "Time domain", "Stars", "Exoplanets", "Instrumentation"]
+KINDS = ["oral", "spotlight", "poster", "poster", "poster"]
+WORDS = ("inference simulation lensing survey galaxy neural flow emulator anomaly spectra "
+         "redshift transient likelihood-free equivariant photometric").split()  # fmt: skip
+NAMES = ("Ada Lovelace", "Vera Rubin", "Henrietta Leavitt", "Annie Jump Cannon", "Carl Gauss",
+         "Émilie du Châtelet", "Cecilia Payne", "Subrahmanyan Chandrasekhar")  # fmt: skip
+
+
+def write_papers(path: Path, count: int) -> None:
+    """``count`` made-up papers (a benchmark's data, never published) with every column."""
+    rng = random.Random(2022)  # the same data on every run
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "title", "authors", "kind", "topic", "pdf", "openreview", "arxiv"])
+        for number in range(1, count + 1):
+            title = " ".join(rng.sample(WORDS, 6)).capitalize()
+            authors = ", ".join(rng.sample(NAMES, rng.randint(1, 5)))
+            writer.writerow([
+                number, title, authors, rng.choice(KINDS), rng.choice(TOPICS),
+                f"https://example.org/papers/{number}.pdf", f"bench{number:05d}",
+                f"2206.{number:05d}",
+            ])  # fmt: skip
+
+
+def schedule_block(slots: int) -> str:
+    """``slots`` back-to-back 4-minute slots from 08:00 on the workshop day."""
+    lines = ["```{schedule}", ":date: workshop", ""]
+    for number in range(slots):
+        start, end = 8 * 60 + 4 * number, 8 * 60 + 4 * (number + 1)
+        lines += [
+            f'- time: "{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"',
+            f"  title: Benchmark slot {number + 1}",
+            "  speaker: Vera Rubin",
+            "  kind: contributed",
+        ]
+    return "\n".join([*lines, "```", ""])
+
+
+def copy_site(target: Path) -> Path:
+    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns(*SKIP))
+    return target
+
+
+def scale(site: Path, papers: int, slots: int) -> None:
+    write_papers(site / "accepted.csv", papers)
+    program = site / "program.md"
+    program.write_text(
+        program.read_text(encoding="utf-8")
+        + "\n## Schedule\n\n"
+        + schedule_block(slots)
+        + "\n## Accepted papers\n\n```{papers} accepted.csv\n```\n",
+        encoding="utf-8",
+    )
+
+
+def build_seconds(site: Path, runs: int) -> float:
+    """The fastest of ``runs`` clean builds (the fastest is the least disturbed by the machine)."""
+    best = float("inf")
+    for _ in range(runs):
+        out = site / "_build"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [sys.executable, "-m", "sphinx", "-E", "-q", "-W", "--keep-going", "-b", "html",
+                   "-d", str(out / "doctrees"), str(site), str(out / "html")]  # fmt: skip
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ})
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            sys.exit(f"the build of {site.name} failed:\n{done.stderr}")
+        best = min(best, elapsed)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--papers", type=int, default=1000)
+    parser.add_argument("--slots", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=2, help="builds per size; the fastest counts")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="site-scale-") as temporary:
+        base = Path(temporary)
+        seed = build_seconds(copy_site(base / "seed"), args.runs)
+        half_site = copy_site(base / "half")
+        scale(half_site, args.papers // 2, args.slots)
+        half = build_seconds(half_site, args.runs)
+        full_site = copy_site(base / "full")
+        scale(full_site, args.papers, args.slots)
+        full = build_seconds(full_site, args.runs)
+        page_kb = (full_site / "_build" / "html" / "program.html").stat().st_size / 1024
+    ratio = full / seed
+    print(f"seed-size site:                      {seed:6.2f} s")
+    print(f"{args.papers // 2:>5} papers + {args.slots} slots:          {half:6.2f} s")
+    print(f"{args.papers:>5} papers + {args.slots} slots:          {full:6.2f} s"
+          f"   (program.html {page_kb:.0f} KB)")  # fmt: skip
+    print(f"ratio scaled / seed:                 {ratio:6.2f}x   (target <= {TARGET:.0f}x)")
+    # Linear growth: the second half of the papers costs what the first half did.
+    first, second = half - seed, full - half
+    print(f"cost of the 1st / 2nd half of the papers: {first:.2f} s / {second:.2f} s")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
