@@ -11,11 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 # Test roots for our extensions: tests/roots/test-<scenario>/, used with
-# @pytest.mark.sphinx("html", testroot="<scenario>").
-pytest_plugins = ("sphinx.testing.fixtures",)
+# @pytest.mark.sphinx("html", testroot="<scenario>"); visitor_fixtures serves the browser checks.
+pytest_plugins = ("sphinx.testing.fixtures", "visitor_fixtures")
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "_ext"))
+
+import webcheck  # noqa: E402  (pytest puts this folder on sys.path for its conftest)
 
 #: Pages of the site, in navigation order after the home page.
 PAGES = ("index", "about", "dates", "soc", "program")
@@ -79,46 +81,31 @@ def site(tmp_path_factory) -> BuiltSite:
 # -- Browser fixtures ------------------------------------------------------------
 # The system Chromium driven by Playwright (its own browser download is not used).
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-#: Flags that keep headless Chromium from reaching out to any host on its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+# The browser path and flags, and the static server, live in webcheck (the benchmarks use them too).
 
 
 @pytest.fixture(scope="session")
 def served_site(site):
-    """The session's site build, served on 127.0.0.1 at a free port; yields the base URL."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    """The session's site build, served on 127.0.0.1 at a free port; yields the base URL.
 
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(site.outdir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    Like a static host, it answers a missing path with the site's 404.html when there is one.
+    """
+    with webcheck.serve(site.outdir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session. Missing Chromium fails loudly, never skips."""
-    if not os.access(CHROMIUM, os.X_OK):
+    if not os.access(webcheck.CHROMIUM, os.X_OK):
         pytest.fail(
-            f"Chromium is needed for the browser tests and was not found at {CHROMIUM}: "
+            f"Chromium is needed for the browser tests and was not found at {webcheck.CHROMIUM}: "
             "install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM=/path/to/chromium",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = webcheck.launch(playwright)
         yield chromium
         chromium.close()

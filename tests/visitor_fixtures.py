@@ -1,0 +1,77 @@
+"""Fixtures of the visitor checks (``tests/test_visitor_*.py``), loaded by conftest.
+
+Every page of the session's build is loaded once per (viewport, colour mode) and the visits are
+shared by all checks: the accessibility, network, layout and weight tests read the same loads.
+"""
+
+import shutil
+
+import pytest
+import webcheck
+from conftest import PAGES
+
+#: A path that does not exist, several folders deep: the host answers it with the 404 page,
+#: whose links and assets must then work from there too.
+MISSING = "no/such/folder/page.html"
+
+#: First visits, which follow the system's colour scheme: axe-core runs and bytes are measured
+#: here. A stored choice gives the same final page, so it only adds the layout and network checks.
+FIRST_VISIT_MODES = [mode for mode in webcheck.MODES if mode.stored is None]
+
+
+def ids(value) -> str:
+    return value.name
+
+
+def require_file(path, what: str):
+    if not path.is_file():
+        pytest.fail(
+            f"{what} is needed by the visitor checks and {path.relative_to(webcheck.REPO)} is "
+            "missing: `make test` installs it (npm ci --ignore-scripts; npm comes with Node.js, "
+            "Debian/Ubuntu: apt-get install npm)",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def visitor_paths(site) -> list[str]:
+    """Every page of the build (found in its output), and a missing page if there is a 404 page."""
+    paths = webcheck.site_pages(site.outdir)
+    # Guards against a discovery that finds nothing, which would make every check pass.
+    expected = {f"{page}.html" for page in PAGES} | {"search.html"}
+    assert expected <= set(paths), f"pages not found in the build: {expected - set(paths)}"
+    return paths + ([MISSING] if "404.html" in paths else [])
+
+
+@pytest.fixture(scope="session")
+def visits(browser, served_site, visitor_paths):
+    """``visits(viewport, mode)``: the visits of every page, loaded on first use and kept."""
+    require_file(webcheck.AXE_JS, "axe-core")
+    visitor = webcheck.Visitor(browser, served_site)
+    done = {}
+
+    def visits_at(viewport, mode) -> list[webcheck.Visit]:
+        if (viewport, mode) not in done:
+            first = mode in FIRST_VISIT_MODES
+            done[viewport, mode] = [
+                visitor.visit(path, viewport, mode, axe=first, weigh=first)
+                for path in visitor_paths
+            ]
+        return done[viewport, mode]
+
+    yield visits_at
+    visitor.close()
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """The java command, for the HTML checker; missing Java fails loudly, never skips."""
+    found = shutil.which("java")
+    if found is None:
+        pytest.fail(
+            "a Java runtime (17 or newer) is needed for the W3C HTML checker (vnu.jar) and `java` "
+            "is not on PATH: install it (Debian/Ubuntu: apt-get install default-jre-headless)",
+            pytrace=False,
+        )
+    require_file(webcheck.VNU_JAR, "the W3C Nu Html Checker")
+    return found
