@@ -1,0 +1,98 @@
+"""The CONTRIBUTING recipe "Publish the program and the accepted papers", applied to a copy of
+the real site: it builds without a warning, and the program works in the site's own theme."""
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ANSI, REPO, SOURCE_DATE_EPOCH
+from icalendar import Calendar
+from program_testing import layout_shift, open_page, serve
+
+RECIPE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+ACCEPTED = """title,authors,id,kind,topic,arxiv
+Simulation-based inference of strong lenses,"Ada Lovelace, Vera Rubin",12,oral,Cosmology,2206.01234
+Anomalies in light curves,Henrietta Leavitt,13,poster,Time domain,
+"""
+
+
+def recipe_blocks() -> list[str]:
+    """The Markdown examples (fenced with four backticks) of the recipe, in order."""
+    section = RECIPE.split("## Publish the program and the accepted papers\n", 1)[1]
+    blocks = re.findall(r"^````markdown\n(.*?)^````$|^(## )", section, re.S | re.M)
+    found = []
+    for block, next_heading in blocks:
+        if next_heading:  # a heading outside the examples: the next section
+            break
+        found.append(block)
+    return found
+
+
+def load_scale():
+    spec = importlib.util.spec_from_file_location("scale", REPO / "benchmarks" / "scale.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """A copy of the site with the recipe's program and papers, built like Read the Docs."""
+    site = load_scale().copy_site(tmp_path_factory.mktemp("published") / "site")
+    schedule, papers = recipe_blocks()
+    program = site / "program.md"
+    program.write_text(program.read_text("utf-8") + "\n" + schedule + "\n" + papers, "utf-8")
+    (site / "accepted.csv").write_text(ACCEPTED, "utf-8")
+    out = site / "_build"
+    command = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html",
+               "-d", str(out / "doctrees"), str(site), str(out / "html")]  # fmt: skip
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=site)
+    warnings = [line for line in ANSI.sub("", done.stderr).splitlines() if "WARNING" in line]
+    return out / "html", done.returncode, warnings
+
+
+def test_the_recipe_has_a_schedule_and_a_papers_block():
+    schedule, papers = recipe_blocks()
+    assert schedule.startswith("```{schedule}\n:date: workshop\n")
+    assert papers.endswith("```{papers} accepted.csv\n```\n")
+
+
+def test_the_recipe_builds_without_warning_into_a_program_in_venue_time(published):
+    html, returncode, warnings = published
+    assert (returncode, warnings) == (0, [])
+    soup = BeautifulSoup((html / "program.html").read_text("utf-8"), "html.parser")
+    table = soup.select_one("article .schedule table")
+    # The workshop day of dates.md, in the venue zone of the edition block of conf.py.
+    assert table.caption.select_one(".caption-text").get_text() == (
+        "Saturday, July 23, 2022, in America/New_York time (EDT, UTC-4)"
+    )
+    assert table.select_one("tbody time")["datetime"] == "2022-07-23T08:30-04:00"
+    assert [li["id"] for li in soup.select("article .papers-item")] == ["paper-12", "paper-13"]
+    events = Calendar.from_ical((html / "program.ics").read_bytes()).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == [
+        "Opening remarks",
+        "Invited talk: Simulation-based inference at scale (Ada Lovelace)",
+        "Coffee break",
+    ]
+
+
+@pytest.mark.browser
+def test_in_the_site_theme_the_toggle_and_filter_work_and_nothing_moves(browser, published):
+    html, _, _ = published
+    with serve(html) as url:
+        page, errors = open_page(browser, f"{url}/program.html", timezone_id="Europe/Paris")
+        page.wait_for_selector(".schedule.schedule-ready")
+        page.wait_for_selector(".papers-filter.papers-ready")
+        page.wait_for_timeout(200)  # let late layout shifts be reported
+        assert layout_shift(page) == 0
+        page.get_by_role("button", name="Show in my time zone").click()
+        assert page.locator(".schedule tbody time").first.inner_text() == "14:30"
+        page.get_by_label("Filter by title, author or topic").fill("rubin")
+        assert page.locator(".papers-item:visible").count() == 1
+        assert errors == []
+        page.close()
