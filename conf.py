@@ -3,6 +3,7 @@
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Our own extensions live in _ext/, next to this file.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
@@ -36,6 +37,8 @@ extensions = [
     "papers",
     "schedule",
     "lean",
+    "sphinxext.opengraph",
+    "notfound.extension",
 ]
 # Only the pages are sources; everything else at the root is tooling.
 exclude_patterns = [
@@ -88,6 +91,34 @@ html_context = {
     "doc_path": "",
     "default_mode": "auto",
 }
+
+# -- Lean pages, search engines, sharing ---------------------------------------
+# _ext/lean trims what each page loads (scripts, unused CSS rules, icon glyphs) and
+# writes the Event JSON-LD of the home page, sitemap.xml and robots.txt.
+lean_edition = edition
+lean_event_date_id = "workshop"  # the important-dates id of the workshop day
+lean_page_descriptions = {  # pages without a source file of their own
+    "search": f"Search the pages of the {edition['conference']} workshop {edition['name']}.",
+    "404": f"This page does not exist on the site of the {edition['conference']} workshop "
+    f"{edition['name']}.",
+}
+# Share previews (sphinxext-opengraph) with our own image; the description is the
+# page's own (lean copies it), never a generated card.
+ogp_site_url = html_baseurl
+ogp_image = "_static/social-preview.png"
+ogp_image_alt = f"{edition['name']}, an {edition['conference']} workshop"
+ogp_social_cards = {"enable": False}
+ogp_enable_meta_description = False
+ogp_custom_meta_tags = [
+    '<meta property="og:image:width" content="1200" />',
+    '<meta property="og:image:height" content="630" />',
+    '<meta name="twitter:card" content="summary_large_image" />',
+]
+# The 404 page is served for missing URLs at any depth: its links are absolute,
+# under the site's path (Read the Docs: /en/latest/; locally: /).
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_template = "404.html"
+notfound_context = {"title": "Page not found"}
 
 # Single-level site: no left sidebar on any page.
 html_sidebars = {"**": []}

@@ -4,6 +4,8 @@ from sphinx.application import Sphinx
 
 from .assets import setup_assets
 from .colour_mode import setup_colour_mode
+from .event import setup_event
+from .seo import setup_seo
 
 __version__ = "1.0.0"
 
@@ -11,6 +13,8 @@ __version__ = "1.0.0"
 def setup(app: Sphinx) -> dict:
     setup_assets(app)
     setup_colour_mode(app)
+    setup_seo(app)
+    setup_event(app)
     return {
         "version": __version__,
         "env_version": 1,

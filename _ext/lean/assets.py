@@ -12,12 +12,14 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from . import css, icons, pages, scripts
+from .seo import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -85,10 +87,11 @@ def trim_build(app: Sphinx, exception: Exception | None) -> None:
             _stop_font_worker(app)[0].communicate("", timeout=120)
         return
     outdir = Path(app.outdir)
+    root = urlsplit(site_url(app)).path or "/"
     built = pages.built_pages(outdir)
     for page in built:
         scripts.trim_scripts(page)
-    vocabulary = pages.vocabulary_of(outdir, built)
+    vocabulary = pages.vocabulary_of(outdir, built, root)
 
     empty: set[Path] = set()
     shown: set[str] = set()
@@ -105,7 +108,7 @@ def trim_build(app: Sphinx, exception: Exception | None) -> None:
         shown |= icons.shown_characters(rules)
         icon_fonts += icons.font_files(rules, families, stylesheet)
     for page in built:
-        scripts.drop_stylesheet_links(page, empty)
+        scripts.drop_stylesheet_links(page, empty, outdir, root)
 
     if families:
         if not icon_fonts:

@@ -22,12 +22,22 @@ def built_pages(outdir: Path) -> list[Path]:
     )
 
 
-def local_file(page: Path, url: str, outdir: Path) -> Path | None:
-    """The file in ``outdir`` that ``url``, written in ``page``, points to (None if external)."""
+def local_file(page: Path, url: str, outdir: Path, root: str = "/") -> Path | None:
+    """The file in ``outdir`` that ``url``, written in ``page``, points to (None if external).
+
+    ``root`` is the URL path of the site's root: the 404 page links with absolute
+    paths under it (``/en/latest/_static/...``), so that it works at any depth.
+    """
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path:
         return None
-    target = (page.parent / unquote(parts.path)).resolve()
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if not path.startswith(root):
+            return None
+        target = (outdir / path[len(root) :]).resolve()
+    else:
+        target = (page.parent / path).resolve()
     return target if target.is_relative_to(outdir.resolve()) else None
 
 
@@ -71,7 +81,7 @@ def add_script_words(vocabulary: Vocabulary, script: str) -> None:
     vocabulary.class_prefixes.update(_JS_PREFIX.findall(script))
 
 
-def vocabulary_of(outdir: Path, pages: list[Path]) -> Vocabulary:
+def vocabulary_of(outdir: Path, pages: list[Path], root: str = "/") -> Vocabulary:
     """All classes, ids and elements the pages show, or their scripts may add at run time."""
     vocabulary = Vocabulary()
     scripts: set[Path] = set()
@@ -84,7 +94,7 @@ def vocabulary_of(outdir: Path, pages: list[Path]) -> Vocabulary:
         scripts.update(
             path
             for url in scanner.scripts
-            if (path := local_file(page, url, outdir)) is not None and path.is_file()
+            if (path := local_file(page, url, outdir, root)) is not None and path.is_file()
         )
     for script in sorted(scripts):
         add_script_words(vocabulary, script.read_text(encoding="utf-8"))

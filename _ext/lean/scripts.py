@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from .pages import local_file
+
 #: The name of Sphinx's search page.
 SEARCH_PAGE = "search.html"
 _SEARCH_SCRIPTS = (
@@ -57,13 +59,12 @@ def trim_scripts(page: Path) -> None:
         page.write_text(trimmed, encoding="utf-8")
 
 
-def drop_stylesheet_links(page: Path, empty: set[Path]) -> None:
+def drop_stylesheet_links(page: Path, empty: set[Path], outdir: Path, root: str) -> None:
     """Remove from ``page`` the links to stylesheets left without any rule."""
     html = page.read_text(encoding="utf-8")
 
     def unwanted(url: str) -> bool:
-        parts = urlsplit(url)
-        return not parts.scheme and (page.parent / parts.path).resolve() in empty
+        return local_file(page, url, outdir, root) in empty
 
     trimmed = drop_tags(html, _LINK_TAG, unwanted)
     if trimmed != html:

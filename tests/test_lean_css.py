@@ -1,0 +1,151 @@
+"""The stylesheet scanner and pruner of _ext/lean, on small cases and on the theme's real CSS."""
+
+from pathlib import Path
+
+import pydata_sphinx_theme
+import pytest
+import sphinx_design
+import tinycss2
+from lean import css
+
+THEME_CSS = sorted(Path(pydata_sphinx_theme.__file__).parent.rglob("*.css"))
+DESIGN_CSS = sorted(Path(sphinx_design.__file__).parent.rglob("*.css"))
+
+
+def text_of(tokens) -> str:
+    # tinycss2 writes an empty comment between tokens that would merge ("n/**/+4").
+    return tinycss2.serialize(tokens).replace("/**/", "").strip()
+
+
+def tinycss2_outline(rules) -> list:
+    """Rule preludes (and nested rules of grouping at-rules) as tinycss2 reads them."""
+    outline = []
+    for rule in rules:
+        if rule.type in ("whitespace", "comment"):
+            continue
+        if rule.type == "at-rule":
+            prelude = f"@{rule.at_keyword} {text_of(rule.prelude)}".strip()
+            if rule.content is None:
+                outline.append(("statement", prelude))
+            elif f"@{rule.lower_at_keyword}" in css.GROUPING_AT_RULES:
+                children = tinycss2.parse_rule_list(rule.content, True, True)
+                outline.append(("group", prelude, tinycss2_outline(children)))
+            else:
+                outline.append(("block", prelude))
+        else:
+            outline.append(("block", text_of(rule.prelude)))
+    return outline
+
+
+def our_outline(rules) -> list:
+    outline = []
+    for rule in rules:
+        if isinstance(rule, css.Statement):
+            outline.append(("statement", rule.text.rstrip(";").strip()))
+        elif isinstance(rule, css.Group):
+            outline.append(("group", rule.prelude, our_outline(rule.children)))
+        else:
+            outline.append(("block", rule.prelude))
+    return outline
+
+
+def test_the_real_stylesheets_are_found():
+    names = {path.name for path in THEME_CSS + DESIGN_CSS}
+    assert {"pydata-sphinx-theme.css", "sphinx-design.min.css"} <= names
+
+
+@pytest.mark.parametrize("path", THEME_CSS + DESIGN_CSS, ids=lambda p: p.name)
+def test_the_scanner_reads_the_same_rules_as_tinycss2(path):
+    text = path.read_text(encoding="utf-8")
+    reference = tinycss2_outline(tinycss2.parse_stylesheet(text, True, True))
+    assert our_outline(css.parse(css.strip_comments(text)[0])) == reference
+
+
+def keep_if(classes=(), tags=("html", "body", "div", "a"), ids=(), prefixes=()):
+    return css.Vocabulary(set(classes), set(ids), set(tags), set(prefixes)).can_match
+
+
+def test_a_rule_for_a_class_no_page_uses_is_dropped_and_the_others_stay():
+    sheet = ".used{color:red}.unused{color:blue}.used .unused{margin:0}div.used{padding:0}"
+    assert css.prune_stylesheet(sheet, keep_if({"used"})) == "\n.used{color:red}div.used{padding:0}\n"
+
+
+def test_dark_mode_attribute_and_pseudo_class_selectors_are_kept():
+    sheet = (
+        'html[data-theme="dark"] .used{color:#fff}'
+        ":root{--x:1}"
+        ".used:hover,.used:focus-visible{color:red}"
+        "a:not(.never-used){color:green}"
+        ".gone[data-x]{color:blue}"
+    )
+    kept = css.prune_stylesheet(sheet, keep_if({"used"}))
+    assert kept == (
+        '\nhtml[data-theme="dark"] .used{color:#fff}:root{--x:1}'
+        ".used:hover,.used:focus-visible{color:red}a:not(.never-used){color:green}\n"
+    )
+
+
+def test_a_selector_list_keeps_only_its_matching_selectors():
+    sheet = ".a,.b,table .a{color:red}"
+    assert css.prune_stylesheet(sheet, keep_if({"a"})) == "\n.a{color:red}\n"
+
+
+def test_media_queries_are_pruned_inside_and_dropped_when_empty():
+    sheet = "@media (min-width:960px){.a{color:red}.b{color:blue}}@media print{.b{color:red}}"
+    assert css.prune_stylesheet(sheet, keep_if({"a"})) == "\n@media (min-width:960px){.a{color:red}}\n"
+
+
+def test_font_faces_keyframes_and_imports_stay_whole():
+    sheet = (
+        '@import "../basic.css";@font-face{font-family:X;src:url(x.woff2)}'
+        "@keyframes spin{0%{rotate:0}to{rotate:1turn}}.gone{color:red}"
+    )
+    assert css.prune_stylesheet(sheet, keep_if()) == (
+        '\n@import "../basic.css";@font-face{font-family:X;src:url(x.woff2)}'
+        "@keyframes spin{0%{rotate:0}to{rotate:1turn}}\n"
+    )
+
+
+def test_class_names_built_by_scripts_from_a_prefix_are_kept():
+    sheet = ".bs-tooltip-auto{color:red}.bs-popover-top{color:blue}.other-auto{color:green}"
+    kept = css.prune_stylesheet(sheet, keep_if(prefixes={"bs-tooltip-"}))
+    assert kept == "\n.bs-tooltip-auto{color:red}\n"
+
+
+def test_license_comments_stay_and_other_comments_go():
+    sheet = "/*! License: MIT */.a{color:red}/* a note */.b{color:blue /* inline */}"
+    assert css.prune_stylesheet(sheet, keep_if({"a", "b"})) == (
+        "/*! License: MIT */\n.a{color:red}.b{color:blue }\n"
+    )
+
+
+def test_a_stylesheet_left_without_rules_is_empty():
+    assert css.prune_stylesheet("@charset \"UTF-8\";.gone{color:red}", keep_if()) == ""
+
+
+def test_braces_in_strings_and_escaped_class_names_are_read_right():
+    sheet = '.a:after{content:"}{"}.sd-col-1\\/2{width:50%}'
+    assert css.prune_stylesheet(sheet, keep_if({"a", "sd-col-1/2"})) == (
+        '\n.a:after{content:"}{"}.sd-col-1\\/2{width:50%}\n'
+    )
+
+
+def test_unbalanced_braces_fail_loudly():
+    with pytest.raises(ValueError, match="unbalanced"):
+        css.parse(".a{color:red")
+
+
+@pytest.mark.parametrize(
+    ("selector", "classes", "ids", "tags"),
+    [
+        ("html[data-theme=dark] .bd-header", {"bd-header"}, set(), {"html"}),
+        ("#main-content>p.lead::first-line", {"lead"}, {"main-content"}, {"p"}),
+        (".navbar-nav li:not(.active) a", {"navbar-nav"}, set(), {"li", "a"}),
+        (":is(.fas,.fa-brands):before", set(), set(), set()),
+        ("*,:after,:before", set(), set(), set()),
+    ],
+)
+def test_what_a_selector_requires(selector, classes, ids, tags):
+    assert css.requirements(selector) == css.Requirements(
+        frozenset(classes), frozenset(ids), frozenset(tags)
+    )
