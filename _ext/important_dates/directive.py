@@ -17,7 +17,7 @@ from .parse import Problem, read_block, validate
 logger = logging.getLogger(__name__)
 
 #: Shown until the browser script replaces it with the countdown (same height, no shift).
-COUNTDOWN_FALLBACK = "Each date is given in its own time zone, followed by the same moment in UTC."
+COUNTDOWN_FALLBACK = "Each date is in its own time zone, then in UTC."
 
 
 class ImportantDatesDirective(SphinxDirective):

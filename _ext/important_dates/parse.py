@@ -61,29 +61,32 @@ def read_block(text: str) -> tuple[list[RawEntry], list[Problem]]:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        return [], [Problem(mark.line if mark else 0, "syntax", _yaml_message(error))]
-    except yaml.YAMLError as error:  # reader errors (control characters) carry no mark
-        return [], [Problem(0, "syntax", f"the important-dates block is not valid YAML ({error})")]
+        return [], [Problem(_line(text, mark), "syntax", _yaml_message(error))]
+    except yaml.reader.ReaderError as error:  # a control character: located by its position
+        line = text.count("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"the important-dates block has a character YAML forbids (U+{code:04X})"
+        return [], [Problem(line, "syntax", f"{message}; remove it")]
     if not isinstance(root, yaml.SequenceNode):
         found = _kind(root)
         message = f"the important-dates block must be a list of entries, not {found}; {_HINT}"
-        return [], [Problem(root.start_mark.line if root else 0, "syntax", message)]
+        return [], [Problem(_line(text, root.start_mark) if root else 0, "syntax", message)]
     entries, problems = [], []
     for position, item in enumerate(root.value, start=1):
         if not isinstance(item, yaml.MappingNode):
             message = f"entry {position} is {_kind(item)}, not 'key: value' lines; {_HINT}"
-            problems.append(Problem(item.start_mark.line, "syntax", message))
+            problems.append(Problem(_line(text, item.start_mark), "syntax", message))
             continue
-        entry = RawEntry(item.start_mark.line, position, {})
-        problems += _read_pairs(entry, item)
+        entry = RawEntry(_line(text, item.start_mark), position, {})
+        problems += _read_pairs(entry, item, text)
         entries.append(entry)
     return entries, problems
 
 
-def _read_pairs(entry: RawEntry, item: yaml.MappingNode) -> list[Problem]:
+def _read_pairs(entry: RawEntry, item: yaml.MappingNode, text: str) -> list[Problem]:
     problems = []
     for key_node, value_node in item.value:
-        line = key_node.start_mark.line
+        line = _line(text, key_node.start_mark)
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in KEYS:
             shown = key if key is not None else _kind(key_node)
@@ -172,11 +175,18 @@ def _date(values: dict, key: str, problem) -> date | None:
     return day
 
 
+def _line(text: str, mark: yaml.Mark) -> int:
+    """The line of a mark, counted as Sphinx does: YAML also breaks lines at U+0085,
+    U+2028 and U+2029, so its own ``mark.line`` can be ahead of the file's."""
+    return text.count("\n", 0, mark.index)
+
+
 _HINT = "write one '- id: ...' entry per date, with 'date:' and 'label:' lines under it"
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
-    what = " ".join(part for part in (error.context, error.problem) if part)
+    # One line: a warning is one line of the build log.
+    what = " ".join(" ".join(part.split()) for part in (error.context, error.problem) if part)
     return f"the important-dates block is not valid YAML ({what}); {_HINT}"
 
 

@@ -1,0 +1,121 @@
+"""Property: whatever a contributor writes in an important-dates block, the build either
+succeeds cleanly or lists located ``[dates.*]`` warnings; it never raises."""
+
+import io
+import re
+import tempfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import ANSI
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+from sphinx.testing.util import SphinxTestApp
+
+CONF = 'extensions = ["myst_parser", "important_dates"]\nproject = "Property"\n'
+HEADER = "# Dates\n\n```{important-dates}\n:timezone: AoE\n\n"
+FIRST_BODY_LINE = HEADER.count("\n") + 1
+
+# Any character but a backtick (it would close the fence) and lone surrogates (no UTF-8).
+texts = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="`"), max_size=20)
+# Mostly plausible values, with the mistakes contributors make mixed in.
+ids = st.one_of(
+    st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5})?", fullmatch=True),
+    st.sampled_from(["Bad_Id", "x y", "", "-a", "1"]),
+)
+dates = st.one_of(
+    st.dates().map(str),
+    st.dates().map(lambda day: day.strftime("%d/%m/%Y")),
+    st.sampled_from(["2022-02-30", "July 23d", "2022-5-16", "0000-01-01", "9999-12-31"]),
+    texts,
+)
+times = st.one_of(
+    st.times().map(lambda clock: clock.strftime("%H:%M")),
+    st.sampled_from(["24:00", "7:5", "14:00:00", "noon"]),
+)
+zones = st.sampled_from(
+    ["AoE", "UTC", "America/New_York", "Pacific/Kiritimati", "Etc/GMT+12", "Europe/Pari", ""]
+)
+keys = {
+    "id": ids,
+    "date": dates,
+    "label": texts,
+    "time": times,
+    "timezone": zones,
+    "extended_from": dates,
+    "url": st.sampled_from(["https://example.org/submit", "example.org", "ftp://x"]),
+    "note": texts,
+    "lable": texts,
+}
+entries = st.lists(
+    st.dictionaries(st.sampled_from(list(keys)), st.just(None), min_size=1).flatmap(
+        lambda chosen: st.fixed_dictionaries({key: keys[key] for key in chosen})
+    ),
+    max_size=6,
+)
+
+
+def yaml_value(value: str, quoted: bool) -> str:
+    """Values as a person types them: some quoted, some bare (bare text may break YAML)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' if quoted else value
+
+
+def body(items: list[dict], quoting: list[bool]) -> str:
+    lines = []
+    for number, item in enumerate(items):
+        for index, (key, value) in enumerate(item.items()):
+            quoted = quoting[(number + index) % len(quoting)]
+            prefix = "- " if index == 0 else "  "
+            lines.append(f"{prefix}{key}: {yaml_value(value, quoted)}")
+    return "\n".join(lines)
+
+
+def build(page: str) -> tuple[Path, list[str]]:
+    """Build a one-page project in a fresh directory; exceptions propagate to the test."""
+    srcdir = Path(tempfile.mkdtemp(prefix="dates-property-"))
+    (srcdir / "conf.py").write_text(CONF)
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    warnings = io.StringIO()
+    app = SphinxTestApp("html", srcdir=srcdir, status=io.StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    text = ANSI.sub("", warnings.getvalue()).replace(str(srcdir) + "/", "<src>/")
+    return app.outdir, [line for line in text.splitlines() if line.strip()]
+
+
+LOCATED = re.compile(r"<src>/index\.md:(\d+): WARNING: .+ \[dates\.[a-z]+\]")
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)  # fmt: skip
+@given(items=entries, quoting=st.lists(st.booleans(), min_size=1, max_size=4), refs=st.lists(ids))
+def test_any_block_builds_cleanly_or_with_located_warnings(items, quoting, refs):
+    text = body(items, quoting)
+    roles = " ".join(f"{{date}}`{ref}`" for ref in refs if ref.strip())
+    page = f"{HEADER}{text}\n```\n\n{roles}\n"
+    # Sphinx reads sources with universal newlines: a lone CR in a value ends a line too.
+    last_body_line = FIRST_BODY_LINE + text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    outdir, warnings = build(page)
+
+    for warning in warnings:
+        match = LOCATED.fullmatch(warning)
+        assert match, f"not a located dates warning: {warning!r}\n--- page:\n{page}"
+        line = int(match.group(1))
+        if "{date}" in warning:
+            assert line == last_body_line + 3, warning  # the roles' paragraph
+        else:
+            assert FIRST_BODY_LINE <= line <= last_body_line, (warning, page)
+
+    html = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rendered = [li["data-dates-id"] for li in html.select("li.dates-entry")]
+    feed = outdir / "important-dates.ics"
+    if rendered:
+        events = Calendar.from_ical(feed.read_bytes()).walk("VEVENT")
+        assert sorted(str(event["UID"]).split("@")[0] for event in events) == sorted(rendered)
+    if not warnings:
+        # A clean build rendered every entry, in the feed as well.
+        assert len(rendered) == len(items)
