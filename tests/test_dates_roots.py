@@ -228,6 +228,7 @@ EXPECTED_WARNINGS = [
     "far-away, typo-key, workshop [dates.ref]",
     "<src>/more.rst:10: WARNING: entry 'lunch': date '23/07/2022' is not a date; "
     "write YYYY-MM-DD [dates.format]",
+    # Line 7 although the label above holds a U+2028, which MyST's own line split counts.
     "<src>/other.md:7: WARNING: entry 'abstract-deadline': duplicate id, already used at "
     "dates.md:17; give each date its own id [dates.duplicate]",
 ]

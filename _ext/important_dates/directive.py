@@ -28,7 +28,7 @@ class ImportantDatesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         default_zone = self._default_zone()
-        raw_entries, problems = read_block("\n".join(self.content))
+        raw_entries, problems = read_block(self.body_text())
         for problem in problems:
             self._warn(problem)
         entries = []
@@ -43,13 +43,30 @@ class ImportantDatesDirective(SphinxDirective):
         store.add_entries(self.env, self.env.docname, entries)
         return [self._render(entries)]
 
+    def is_myst(self) -> bool:
+        return type(self.state).__module__.startswith("myst_parser")
+
+    def body_text(self) -> str:
+        """The body as written in the file.
+
+        MyST splits a body with ``str.splitlines``, which also breaks at U+000B, U+001E,
+        U+0085, U+2028... where the file has no line break: from MyST, take the body back
+        from the directive's full text, so that line numbers count the file's own lines.
+        """
+        joined = "\n".join(self.content)
+        if not self.is_myst():
+            return joined
+        first = 1 + self.content_offset  # the fence line, then the options
+        written = "\n".join(self.block_text.split("\n")[first:-2])
+        return written if written.splitlines() == joined.splitlines() else joined
+
     def body_line(self, index: int) -> int:
         """The file line of line ``index`` (from 0) of the body.
 
         docutils gives rST directives the 0-based offset of their body in the file; MyST
         gives the number of lines between the directive's first line and its body.
         """
-        if type(self.state).__module__.startswith("myst_parser"):
+        if self.is_myst():
             return self.lineno + self.content_offset + index + 1
         return self.content_offset + index + 1
 
