@@ -32,7 +32,7 @@ def _is_html(app: Sphinx) -> bool:
 
 def start_font_worker(app: Sphinx) -> None:
     """Start the font subsetter early, reading the theme's fonts ahead."""
-    if not _is_html(app) or not app.config.lean_icon_fonts:
+    if not _is_html(app) or not app.config.lean_prune or not app.config.lean_icon_fonts:
         return
     sources = sorted(
         str(path)
@@ -91,8 +91,12 @@ def trim_build(app: Sphinx, exception: Exception | None) -> None:
     built = pages.built_pages(outdir)
     for page in built:
         scripts.trim_scripts(page)
-    vocabulary = pages.vocabulary_of(outdir, built, root)
+    if app.config.lean_prune:
+        prune_styles_and_icons(app, outdir, built, root)
 
+
+def prune_styles_and_icons(app: Sphinx, outdir: Path, built: list[Path], root: str) -> None:
+    vocabulary = pages.vocabulary_of(outdir, built, root)
     empty: set[Path] = set()
     shown: set[str] = set()
     icon_fonts: list[Path] = []
@@ -100,6 +104,7 @@ def trim_build(app: Sphinx, exception: Exception | None) -> None:
     for stylesheet in sorted(outdir.joinpath("_static").rglob("*.css")):
         pruned = css.prune_stylesheet(stylesheet.read_text(encoding="utf-8"), vocabulary.can_match)
         stylesheet.write_text(pruned, encoding="utf-8")
+        # The source map describes the stylesheet before pruning.
         stylesheet.with_name(stylesheet.name + ".map").unlink(missing_ok=True)
         if not pruned:
             empty.add(stylesheet.resolve())
@@ -110,22 +115,23 @@ def trim_build(app: Sphinx, exception: Exception | None) -> None:
     for page in built:
         scripts.drop_stylesheet_links(page, empty, outdir, root)
 
-    if families:
-        if not icon_fonts:
-            logger.warning(
-                "no @font-face of the icon fonts %s in the built stylesheets: the icon font "
-                "was not subset (did the theme change its icons?)",
-                ", ".join(map(repr, families)),
-                type="lean",
-                subtype="icons",
-            )
-        missing = [font for font in icon_fonts if not font.is_file()]
-        if missing:
-            raise ExtensionError(f"lean: icon font files not found: {missing}")
+    if families and not icon_fonts:
+        logger.warning(
+            "no @font-face of the icon fonts %s in the built stylesheets: the icon font "
+            "was not subset (did the theme change its icons?)",
+            ", ".join(map(repr, families)),
+            type="lean",
+            subtype="icons",
+        )
+    missing = [font for font in icon_fonts if not font.is_file()]
+    if missing:
+        raise ExtensionError(f"lean: icon font files not found: {missing}")
     subset_fonts(app, {font: shown for font in icon_fonts})
 
 
 def setup_assets(app: Sphinx) -> None:
+    # False keeps every CSS rule and glyph (the browser tests compare both builds).
+    app.add_config_value("lean_prune", True, "html", types=[bool])
     app.add_config_value("lean_icon_fonts", ["Font Awesome"], "html", types=[list, tuple])
     app.connect("builder-inited", start_font_worker)
     app.connect("build-finished", trim_build, priority=900)
