@@ -102,14 +102,15 @@ def prune_styles_and_icons(app: Sphinx, outdir: Path, built: list[Path], root: s
     icon_fonts: list[Path] = []
     families = tuple(app.config.lean_icon_fonts)
     for stylesheet in sorted(outdir.joinpath("_static").rglob("*.css")):
-        pruned = css.prune_stylesheet(stylesheet.read_text(encoding="utf-8"), vocabulary.can_match)
+        pruned, rules = css.prune_stylesheet_rules(
+            stylesheet.read_text(encoding="utf-8"), vocabulary.can_match
+        )
         stylesheet.write_text(pruned, encoding="utf-8")
         # The source map describes the stylesheet before pruning.
         stylesheet.with_name(stylesheet.name + ".map").unlink(missing_ok=True)
         if not pruned:
             empty.add(stylesheet.resolve())
             continue
-        rules = css.parse(css.strip_comments(pruned)[0])
         shown |= icons.shown_characters(rules)
         icon_fonts += icons.font_files(rules, families, stylesheet)
     for page in built:

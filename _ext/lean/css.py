@@ -155,9 +155,12 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(replace, text)
 
 
+_NESTED_OR_QUOTED = re.compile(r"[(\[\"']")
+
+
 def _without_nested(selector: str) -> str:
     """The selector without what is inside (...) and [...]: nothing there is required."""
-    if not any(char in selector for char in "([\"'"):
+    if not _NESTED_OR_QUOTED.search(selector):
         return selector
     out, depth, start = [], 0, 0
     for match in _NESTING.finditer(selector):
@@ -245,11 +248,16 @@ def prune_stylesheet(css: str, keep: Callable[[str], bool]) -> str:
 
     A stylesheet left without any rule becomes the empty string.
     """
+    return prune_stylesheet_rules(css, keep)[0]
+
+
+def prune_stylesheet_rules(css: str, keep: Callable[[str], bool]) -> tuple[str, list]:
+    """The pruned stylesheet's text (see ``prune_stylesheet``) and its rules."""
     text, licenses = strip_comments(css)
     rules = prune_rules(parse(text), keep)
     if not any(not isinstance(rule, Statement) or rule.text.startswith("@import") for rule in rules):
-        return ""
-    return "".join(licenses) + "\n" + "".join(rule.css() for rule in rules) + "\n"
+        return "", []
+    return "".join(licenses) + "\n" + "".join(rule.css() for rule in rules) + "\n", rules
 
 
 def declarations(body: str) -> list[tuple[str, str]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -41,36 +40,28 @@ def local_file(page: Path, url: str, outdir: Path, root: str = "/") -> Path | No
     return target if target.is_relative_to(outdir.resolve()) else None
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        super().__init__(convert_charrefs=True)
-        self.vocabulary = vocabulary
-        self.scripts: list[str] = []
-        self.stylesheets: list[str] = []
-        self.inline_js: list[str] = []
-        self._in_script = False
+# Sphinx writes its attributes double-quoted. The patterns may over-read (e.g. a tag
+# written inside a comment): that only keeps a CSS rule more, never drops one.
+_TAG = re.compile(r"""<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(r'\b(class|id|src|href|rel)="([^"]*)"')
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attributes = dict(attrs)
-        self.vocabulary.tags.add(tag.lower())
-        self.vocabulary.classes.update((attributes.get("class") or "").split())
-        if attributes.get("id"):
-            self.vocabulary.ids.add(attributes["id"])
-        if tag == "script":
-            if attributes.get("src"):
-                self.scripts.append(attributes["src"])
-            else:
-                self._in_script = True
-        elif tag == "link" and "stylesheet" in (attributes.get("rel") or "").split():
-            self.stylesheets.append(attributes.get("href") or "")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.inline_js.append(data)
+def scan(html: str, vocabulary: Vocabulary) -> list[str]:
+    """Add the page's elements, classes and ids to ``vocabulary``; return its script URLs."""
+    scripts = []
+    for tag, attributes in _TAG.findall(html):
+        vocabulary.tags.add(tag.lower())
+        for name, value in _ATTRIBUTE.findall(attributes):
+            if name == "class":
+                vocabulary.classes.update(value.split())
+            elif name == "id":
+                vocabulary.ids.add(value)
+            elif name == "src" and tag.lower() == "script":
+                scripts.append(value)
+    for script in _INLINE_SCRIPT.findall(html):
+        add_script_words(vocabulary, script)
+    return scripts
 
 
 def add_script_words(vocabulary: Vocabulary, script: str) -> None:
@@ -86,14 +77,9 @@ def vocabulary_of(outdir: Path, pages: list[Path], root: str = "/") -> Vocabular
     vocabulary = Vocabulary()
     scripts: set[Path] = set()
     for page in pages:
-        scanner = _Scanner(vocabulary)
-        scanner.feed(page.read_text(encoding="utf-8"))
-        scanner.close()
-        for script in scanner.inline_js:
-            add_script_words(vocabulary, script)
         scripts.update(
             path
-            for url in scanner.scripts
+            for url in scan(page.read_text(encoding="utf-8"), vocabulary)
             if (path := local_file(page, url, outdir, root)) is not None and path.is_file()
         )
     for script in sorted(scripts):
