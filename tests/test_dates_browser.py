@@ -35,7 +35,10 @@ def utc(*args) -> datetime:
 
 def states(page) -> list[tuple[str, str]]:
     entries = page.locator("li.dates-entry").all()
-    return [(e.get_attribute("data-dates-id"), e.get_attribute("data-dates-state")) for e in entries]
+    return [
+        (entry.get_attribute("data-dates-id"), entry.get_attribute("data-dates-state"))
+        for entry in entries
+    ]
 
 
 def local_lines(page) -> list[str]:

@@ -9,7 +9,9 @@ from conftest import ANSI, REPO
 from important_dates.parse import KEYS
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-SECTION = re.search(r"^## Add a date or extend a deadline\n(.*?)(?=^## )", CONTRIBUTING, re.S | re.M)
+SECTION = re.search(
+    r"^## Add a date or extend a deadline\n(.*?)(?=^## )", CONTRIBUTING, re.S | re.M
+)
 SNIPPETS = re.findall(r"```yaml\n(.*?)```", SECTION.group(1), re.S)
 WARNING_EXAMPLE = re.search(r"`(dates\.md:\d+: WARNING: .*?)`", SECTION.group(1)).group(1)
 

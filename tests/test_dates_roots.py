@@ -223,9 +223,11 @@ EXPECTED_WARNINGS = [
     "other dates (around 2022-05-21); check the year [dates.range]",
     "<src>/dates.md:72: WARNING: entry 'yaml-options': date '2022-13-01' is not a real calendar "
     "date (month must be in 1..12); write YYYY-MM-DD [dates.format]",
+    "<src>/dates.md:76: WARNING: unknown time zone 'Mars/Olympus' in the :timezone: option; use "
+    "AoE, UTC or an IANA name such as 'America/New_York'; falling back to AoE [dates.timezone]",
     "<src>/index.md:3: WARNING: unknown date id 'abstract-deadlin' in {date}; did you mean "
     "'abstract-deadline'? known ids: abstract-deadline, bad-extension, before-in-utc, dinner, "
-    "far-away, typo-key, workshop [dates.ref]",
+    "far-away, on-mars, typo-key, workshop [dates.ref]",
     "<src>/more.rst:10: WARNING: entry 'lunch': date '23/07/2022' is not a date; "
     "write YYYY-MM-DD [dates.format]",
     # Line 7 although the label above holds a U+2028, which MyST's own line split counts.
@@ -254,9 +256,12 @@ def test_the_valid_entries_still_render_next_to_the_bad_ones(app):
     # Unknown keys, a bad extension, order and range problems are reported, yet rendered;
     # an entry without a usable date, time, zone or id cannot be, and a duplicate is dropped.
     assert ids == [
-        "abstract-deadline", "typo-key", "before-in-utc", "bad-extension", "far-away",
+        "abstract-deadline", "typo-key", "before-in-utc", "bad-extension", "far-away", "on-mars",
     ]  # fmt: skip
     assert page.select_one("#date-bad-extension del") is None
+    # A block whose :timezone: is unknown falls back to dates_timezone (AoE here).
+    zone = page.select_one("#date-on-mars .dates-zone").get_text()
+    assert zone == "end of day, Anywhere on Earth (UTC-12)"
     # The unknown id is shown as written, not silently dropped.
     assert soup(app, "index").select_one("[role=main] p code").get_text() == "abstract-deadlin"
 
@@ -267,8 +272,8 @@ def test_the_valid_entries_still_render_next_to_the_bad_ones(app):
 def test_an_unknown_default_time_zone_in_conf_is_a_warning_and_aoe_applies(app):
     app.build()
     assert warnings_of(app) == [
-        "WARNING: unknown time zone 'Mars/Olympus'; use AoE, UTC or an IANA name such as "
-        "'America/New_York' in dates_timezone (conf.py); falling back to 'AoE' [dates.timezone]"
+        "WARNING: unknown time zone 'Mars/Olympus' in dates_timezone (conf.py); use AoE, UTC or "
+        "an IANA name such as 'America/New_York'; falling back to 'AoE' [dates.timezone]"
     ]
     zone = soup(app, "more").select_one("#date-dinner .dates-zone").get_text()
     assert zone == "Anywhere on Earth (UTC-12)"

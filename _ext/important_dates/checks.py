@@ -10,13 +10,16 @@ MAX_YEARS_APART = 2
 
 
 def check_block(entries: list[DateEntry], warn: Callable[[DateEntry, str, str], None]) -> list:
-    """The entries to keep (duplicates dropped); each problem goes to ``warn(entry, subtype, msg)``."""
+    """The entries to keep (duplicates dropped); problems go to ``warn(entry, subtype, msg)``."""
     kept: dict[str, DateEntry] = {}
     for entry in entries:
         if entry.id in kept:
             first = kept[entry.id]
-            warn(entry, "duplicate", f"entry {entry.id!r}: duplicate id, already used on line "
-                 f"{first.line}; give each date its own id")  # fmt: skip
+            message = (
+                f"entry {entry.id!r}: duplicate id, already used on line {first.line}; "
+                "give each date its own id"
+            )
+            warn(entry, "duplicate", message)
         else:
             kept[entry.id] = entry
     entries = list(kept.values())
@@ -29,8 +32,11 @@ def _check_order(entries: list[DateEntry], warn) -> None:
     latest = None
     for entry in entries:
         if latest is not None and entry.sort_key() < latest.sort_key():
-            warn(entry, "order", f"entry {entry.summary()} is listed after {latest.summary()} "
-                 "but comes earlier; list the entries in chronological order")  # fmt: skip
+            message = (
+                f"entry {entry.summary()} is listed after {latest.summary()} but comes earlier; "
+                "list the entries in chronological order"
+            )
+            warn(entry, "order", message)
         else:
             latest = entry
 
@@ -42,9 +48,11 @@ def _check_spread(entries: list[DateEntry], warn) -> None:
     middle = days[(len(days) - 1) // 2]
     for entry in entries:
         if not _within_years(entry.date, middle):
-            warn(entry, "range", f"entry {entry.id!r}: {entry.date} is more than "
-                 f"{MAX_YEARS_APART} years away from the other dates (around {middle}); "
-                 "check the year")  # fmt: skip
+            message = (
+                f"entry {entry.id!r}: {entry.date} is more than {MAX_YEARS_APART} years away "
+                f"from the other dates (around {middle}); check the year"
+            )
+            warn(entry, "range", message)
 
 
 def _within_years(day: date, middle: date) -> bool:

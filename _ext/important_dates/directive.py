@@ -75,8 +75,8 @@ class ImportantDatesDirective(SphinxDirective):
         if zones.is_known(zone):
             return zone
         logger.warning(
-            "%s in the :timezone: option; falling back to %s",
-            zones.unknown_message(zone),
+            "%s; falling back to %s",
+            zones.unknown_message(zone, " in the :timezone: option"),
             self.config.dates_timezone,
             location=(self.env.docname, self.lineno),
             type="dates",
@@ -122,7 +122,8 @@ class ImportantDatesDirective(SphinxDirective):
         item.source, item.line = self.env.doc2path(entry.docname), entry.line
         label = [nodes.strong(entry.label, entry.label)]
         if entry.extended_from:
-            label += [nodes.Text(" "), nodes.inline("extended", "extended", classes=["dates-badge"])]
+            badge = nodes.inline("extended", "extended", classes=["dates-badge"])
+            label += [nodes.Text(" "), badge]
         item += self._paragraph("dates-label", *label)
         when = [time_node(entry, entry.when())]
         if entry.extended_from:

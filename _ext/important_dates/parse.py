@@ -166,11 +166,12 @@ def _date(values: dict, key: str, problem) -> date | None:
     try:
         day = date.fromisoformat(text)
     except ValueError as error:
-        problem(key, "format", f"{key} {text!r} is not a real calendar date ({error}); write YYYY-MM-DD")
+        message = f"{key} {text!r} is not a real calendar date ({error}); write YYYY-MM-DD"
+        problem(key, "format", message)
         return None
     if not FIRST_DAY <= day <= LAST_DAY:
-        problem(key, "format", f"{key} {text!r} is out of range; write a date from {FIRST_DAY} "
-                f"to {LAST_DAY}")  # fmt: skip
+        message = f"{key} {text!r} is out of range; write a date from {FIRST_DAY} to {LAST_DAY}"
+        problem(key, "format", message)
         return None
     return day
 

@@ -31,11 +31,11 @@ def resolve(name: str) -> tzinfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def unknown_message(name: str) -> str:
-    """What to write instead of an unknown time zone name."""
+def unknown_message(name: str, where: str = "") -> str:
+    """What to write instead of an unknown time zone name (``where``: ' in ...')."""
     close = difflib.get_close_matches(name, ["AoE", "UTC", *sorted(iana_names())], n=1)
     example = close[0] if close else "America/New_York"
-    return f"unknown time zone {name!r}; use {ALLOWED} such as {example!r}"
+    return f"unknown time zone {name!r}{where}; use {ALLOWED} such as {example!r}"
 
 
 def utc_offset(moment: datetime) -> str:
@@ -64,8 +64,8 @@ def check_config(app, config) -> None:
     """An unknown ``dates_timezone`` is a warning, and the default applies."""
     if not is_known(config.dates_timezone):
         logging.getLogger(__name__).warning(
-            "%s in dates_timezone (conf.py); falling back to 'AoE'",
-            unknown_message(config.dates_timezone),
+            "%s; falling back to 'AoE'",
+            unknown_message(config.dates_timezone, " in dates_timezone (conf.py)"),
             type="dates",
             subtype="timezone",
         )
