@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -28,13 +28,16 @@ def soup(app, page: str = "index") -> BeautifulSoup:
 
 def build_root(name: str, outdir: Path) -> Path:
     """Build the test root ``test-<name>`` into ``outdir``, for tests that share one build."""
-    source = ROOTS / f"test-{name}"
-    app = Sphinx(
-        source, source, outdir / "html", outdir / "doctrees", "html",
-        status=None, warning=io.StringIO(), freshenv=True,
+    app = SphinxTestApp(
+        "html", srcdir=ROOTS / f"test-{name}", builddir=outdir, freshenv=True,
+        status=io.StringIO(), warning=io.StringIO(),
     )  # fmt: skip
-    app.build()
-    return outdir / "html"
+    try:
+        app.build()
+    finally:
+        # Unregisters the app's nodes and roles, so later apps of the session start clean.
+        app.cleanup()
+    return app.outdir
 
 
 @contextlib.contextmanager
@@ -62,7 +65,12 @@ RECORD_LAYOUT_SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    if (!entry.hadRecentInput) {
+      window.__shifts.push(entry.value);
+      window.__shiftSources = (window.__shiftSources || []).concat(
+        entry.sources.map((source) => source.node ? source.node.outerHTML.slice(0, 120) : "?"),
+      );
+    }
   }
 }).observe({ type: "layout-shift", buffered: true });
 """
@@ -88,4 +96,7 @@ def open_page(browser, url: str, timezone_id: str = "Europe/Paris"):
 
 def layout_shift(page) -> float:
     """The cumulative layout shift so far, not counting shifts right after user input."""
-    return page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")
+    shift = page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")
+    if shift:
+        print("layout shift sources:", page.evaluate("window.__shiftSources"))
+    return shift

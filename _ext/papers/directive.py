@@ -64,19 +64,21 @@ class PapersDirective(SphinxDirective):
         )
         if paper.authors:
             item += nodes.paragraph(paper.authors, paper.authors, classes=["papers-authors"])
-        details = nodes.paragraph(classes=["papers-details"])
+        parts = []
         if paper.kind:
-            details += nodes.inline(
-                paper.kind, paper.kind, classes=["papers-badge", f"papers-kind-{paper.kind}"]
-            )
+            badge = ["papers-badge", f"papers-kind-{paper.kind}"]
+            parts.append(nodes.inline(paper.kind, paper.kind, classes=badge))
         if paper.topic:
-            details += nodes.inline(
-                paper.topic, paper.topic, classes=["papers-badge", "papers-topic"]
-            )
+            badge = ["papers-badge", "papers-topic"]
+            parts.append(nodes.inline(paper.topic, paper.topic, classes=badge))
         if paper.links:
             # One node for all the links: at a thousand papers, every node per paper counts.
-            details += papers_links(links=list(paper.links))
-        if len(details):
+            parts.append(papers_links(links=list(paper.links)))
+        if parts:
+            details = nodes.paragraph(classes=["papers-details"])
+            # Spaces between the parts, for text output; HTML spaces them with CSS.
+            for part in parts:
+                details += [nodes.Text(" "), part] if len(details) else [part]
             item += details
         return item
 

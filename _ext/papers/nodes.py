@@ -18,10 +18,12 @@ class papers_links(nodes.Inline, nodes.Element):  # noqa: N801
 
 
 def visit_links_html(self: HTML5Translator, node: papers_links) -> None:
-    self.body.extend(
-        f'<a class="papers-link reference external" href="{self.attval(url)}">'
-        f"{self.encode(label)}</a>"
-        for label, url in node["links"]
+    self.body.append(
+        " ".join(
+            f'<a class="papers-link reference external" href="{self.attval(url)}">'
+            f"{self.encode(label)}</a>"
+            for label, url in node["links"]
+        )
     )
     raise nodes.SkipNode
 

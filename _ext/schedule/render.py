@@ -141,8 +141,9 @@ def speaker_cell(slot: dict) -> list[nodes.Node]:
 def table(caption: str, headers: tuple[str, ...], rows: list[nodes.row]) -> nodes.table:
     """A docutils table: caption, header cells, and the time column as row headers."""
     group = nodes.tgroup(cols=len(headers))
-    group += [nodes.colspec(colwidth=1, stub=1)]
-    group += [nodes.colspec(colwidth=3) for _ in headers[1:]]
+    # Widths in characters, used by the text builder; HTML lays the table out itself.
+    group += [nodes.colspec(colwidth=14, stub=1)]
+    group += [nodes.colspec(colwidth=width) for width in (44, 28)]
     group += nodes.thead(
         "", nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in headers))
     )
