@@ -3,7 +3,6 @@ succeeds cleanly or lists located ``[dates.*]`` warnings; it never raises."""
 
 import io
 import re
-import tempfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -71,9 +70,8 @@ def body(items: list[dict], quoting: list[bool]) -> str:
     return "\n".join(lines)
 
 
-def build(page: str) -> tuple[Path, list[str]]:
+def build(srcdir: Path, page: str) -> tuple[Path, list[str]]:
     """Build a one-page project in a fresh directory; exceptions propagate to the test."""
-    srcdir = Path(tempfile.mkdtemp(prefix="dates-property-"))
     (srcdir / "conf.py").write_text(CONF)
     (srcdir / "index.md").write_text(page, encoding="utf-8")
     warnings = io.StringIO()
@@ -93,13 +91,15 @@ LOCATED = re.compile(r"<src>/index\.md:(\d+): WARNING: .+ \[dates\.[a-z]+\]")
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )  # fmt: skip
 @given(items=entries, quoting=st.lists(st.booleans(), min_size=1, max_size=4), refs=st.lists(ids))
-def test_any_block_builds_cleanly_or_with_located_warnings(items, quoting, refs):
+def test_any_block_builds_cleanly_or_with_located_warnings(
+    tmp_path_factory, items, quoting, refs
+):
     text = body(items, quoting)
     roles = " ".join(f"{{date}}`{ref}`" for ref in refs if ref.strip())
     page = f"{HEADER}{text}\n```\n\n{roles}\n"
     # Sphinx reads sources with universal newlines: a lone CR in a value ends a line too.
     last_body_line = FIRST_BODY_LINE + text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
-    outdir, warnings = build(page)
+    outdir, warnings = build(tmp_path_factory.mktemp("dates-property"), page)
 
     for warning in warnings:
         match = LOCATED.fullmatch(warning)
