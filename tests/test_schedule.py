@@ -150,6 +150,9 @@ def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
         "month) [schedule.date]",
         f"{src}:43: WARNING: the schedule must be a list of slots; write one '- time: "
         "\"HH:MM-HH:MM\"' item per slot, with a 'title:' line under it [schedule.yaml]",
+        f"{src}:49: WARNING: the schedule has no slots; write one '- time: \"HH:MM-HH:MM\"' item "
+        "per slot, with a 'title:' line under it [schedule.yaml]",
+        f"{src}:55: WARNING: slot 1: key 'title' is given twice; keep one [schedule.key]",
         # Ids are checked once every page is read: this one comes last.
         f"{src}:25: WARNING: the schedule's :date: 'workshp' is neither a date (YYYY-MM-DD) nor "
         "the id of an important-dates entry; write one of the two [schedule.date]",

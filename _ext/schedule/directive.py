@@ -37,8 +37,8 @@ class ScheduleDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         items, structure = read_items("\n".join(self.content))
-        for line, message in structure:
-            self.warn(self.body_line(line), "yaml", message)
+        for line, subtype, message in structure:
+            self.warn(self.body_line(line), subtype, message)
         slots, problems = read_slots(items)
         for problem in problems:
             self.warn(self.body_line(problem.line), problem.subtype, problem.message)
