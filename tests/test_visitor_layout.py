@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 def test_no_layout_shift_on_any_page(visits, viewport, mode):
     shifted = {
         visit.path: [
-            f"{shift['value']:.4f}: {', '.join(shift['sources'])}" for shift in visit.shifts
+            f"{shift['value']:.4f} at {shift['at']} ms: {', '.join(shift['sources'])}"
+            for shift in visit.shifts
         ]
         for visit in visits(viewport, mode)
         if visit.cls != 0

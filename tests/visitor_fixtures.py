@@ -19,6 +19,11 @@ MISSING = "no/such/folder/page.html"
 FIRST_VISIT_MODES = [mode for mode in webcheck.MODES if mode.stored is None]
 
 
+#: Tabs loading at the same time. More would be faster, but tabs starved of CPU paint a half-parsed
+#: page, and the layout shifts that follow would come and go with the machine's load.
+SIDE_BY_SIDE = 2
+
+
 def ids(value) -> str:
     return value.name
 
@@ -45,18 +50,30 @@ def visitor_paths(site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def visits(browser, served_site, visitor_paths):
-    """``visits(viewport, mode)``: the visits of every page, loaded on first use and kept."""
+    """``visits(viewport, mode)``: the visits of every page, in page order.
+
+    On first use every page is loaded in every (viewport, mode), a few tabs side by side (see
+    ``Visitor.visit_side_by_side``), once for the whole session.
+    """
     require_file(webcheck.AXE_JS, "axe-core")
+    runs = [
+        webcheck.Run(viewport, mode, axe=mode in FIRST_VISIT_MODES, weigh=mode in FIRST_VISIT_MODES)
+        for viewport in webcheck.VIEWPORTS
+        for mode in webcheck.MODES
+    ]
     visitor = webcheck.Visitor(browser, served_site)
-    done = {}
+    done: dict[tuple, list[webcheck.Visit]] = {}
 
     def visits_at(viewport, mode) -> list[webcheck.Visit]:
-        if (viewport, mode) not in done:
-            first = mode in FIRST_VISIT_MODES
-            done[viewport, mode] = [
-                visitor.visit(path, viewport, mode, axe=first, weigh=first)
-                for path in visitor_paths
-            ]
+        if not done:
+            for run in runs:
+                done[run.viewport, run.mode] = []
+            for path in visitor_paths:
+                for start in range(0, len(runs), SIDE_BY_SIDE):
+                    for visit in visitor.visit_side_by_side(
+                        path, runs[start : start + SIDE_BY_SIDE]
+                    ):
+                        done[visit.viewport, visit.mode].append(visit)
         return done[viewport, mode]
 
     yield visits_at

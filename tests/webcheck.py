@@ -281,23 +281,32 @@ _READ_SHIFTS = """
 () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve(
   window.__shifts.map(entry => ({
     value: entry.value,
-    sources: (entry.sources || []).map(s => s.node ? (s.node.id ? "#" + s.node.id :
-      s.node.nodeName.toLowerCase() + (s.node.className ? "." + String(s.node.className).trim()
-      .split(/\\s+/).join(".") : "")) : "?"),
+    at: Math.round(entry.startTime),
+    sources: (entry.sources || []).map(source => {
+      const node = source.node, r = rect => [rect.x, rect.y, rect.width, rect.height].join(",");
+      const name = !node ? "?" : node.id ? "#" + node.id : node.nodeName.toLowerCase() +
+        (node.classList && node.classList.length ? "." + [...node.classList].join(".") : "");
+      return `${name} (${r(source.previousRect)} -> ${r(source.currentRect)})`;
+    }),
   }))
 ))))
 """
 #: axe-core rule sets of the budget: WCAG 2.0/2.1/2.2 A and AA, and best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-_RUN_AXE = """
-tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
-  .then(results => results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
-  })))
-"""
 #: Time left after the load event for late work (fonts, deferred scripts) to shift the layout.
 SETTLE_MS = 300
+
+
+@dataclass(frozen=True)
+class Run:
+    """One way to visit a page: where, in which mode, and which costly measurements to take."""
+
+    viewport: Viewport
+    mode: ColourMode
+    #: Run axe-core on the settled page.
+    axe: bool = True
+    #: Fetch every response body back from the browser to measure the bytes.
+    weigh: bool = True
 
 
 class Visitor:
@@ -316,17 +325,37 @@ class Visitor:
     def visit(
         self, path: str, viewport: Viewport, mode: ColourMode, *, axe=True, weigh=True
     ) -> Visit:
-        """Load ``path`` as a first-time visitor would, and record what happens.
+        """Load ``path`` as a first-time visitor would, and record what happens."""
+        return self.visit_side_by_side(path, [Run(viewport, mode, axe, weigh)])[0]
 
-        ``axe`` runs axe-core on the settled page; ``weigh`` fetches every response body to
-        measure the bytes. Both cost time, so a check that does not need them can leave them out.
+    def visit_side_by_side(self, path: str, runs: list[Run]) -> list[Visit]:
+        """Load ``path`` once per run, each in its own tab, all at the same time.
+
+        Each tab has its own context (and renderer), cache disabled, and records only its own
+        requests, so the figures are those of single first visits; the waits (load, settle time,
+        axe-core) overlap, which keeps a check of the whole site fast.
         """
-        key = (viewport, mode)
-        if key not in self._tabs:
-            self._tabs[key] = _Tab(self.browser, viewport, mode)
-        visit = Visit(path, f"{self.base_url}/{path}", viewport, mode)
-        self._tabs[key].load(visit, axe=axe, weigh=weigh)
-        return visit
+        tabs = [self._tab(run.viewport, run.mode) for run in runs]
+        assert len(set(tabs)) == len(tabs), "one run per (viewport, mode)"
+        url = f"{self.base_url}/{path}"
+        for tab, run in zip(tabs, runs, strict=True):
+            tab.start(Visit(path, url, run.viewport, run.mode))
+        for tab in tabs:
+            tab.wait_for_load()
+        tabs[0].page.wait_for_timeout(SETTLE_MS)
+        for tab, run in zip(tabs, runs, strict=True):
+            tab.measure(weigh=run.weigh)
+        axed = [tab for tab, run in zip(tabs, runs, strict=True) if run.axe]
+        for tab in axed:
+            tab.start_axe()
+        for tab in axed:
+            tab.visit.violations = tab.axe_violations()
+        return [tab.visit for tab in tabs]
+
+    def _tab(self, viewport: Viewport, mode: ColourMode) -> _Tab:
+        if (viewport, mode) not in self._tabs:
+            self._tabs[viewport, mode] = _Tab(self.browser, viewport, mode)
+        return self._tabs[viewport, mode]
 
 
 class _Tab:
@@ -346,6 +375,7 @@ class _Tab:
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         self.visit: Visit | None = None
         self.requests: dict[object, Resource] = {}
+        self._response = None
         self.page.on("request", self._on_request)
         self.page.on("response", self._on_response)
         self.page.on("requestfailed", self._on_failed)
@@ -375,13 +405,17 @@ class _Tab:
             f"{message.text} ({where.get('url', '')}:{where.get('lineNumber', '')})"
         )
 
-    def load(self, visit: Visit, *, axe: bool, weigh: bool):
-        page = self.page
+    def start(self, visit: Visit):
         self.visit, self.requests = visit, {}
-        response = page.goto(visit.url, wait_until="load")
-        visit.status = response.status if response else None
-        page.evaluate("document.fonts.ready.then(() => null)")
-        page.wait_for_timeout(SETTLE_MS)
+        self._response = self.page.goto(visit.url, wait_until="commit")
+
+    def wait_for_load(self):
+        self.page.wait_for_load_state("load")
+        self.page.evaluate("document.fonts.ready.then(() => null)")
+
+    def measure(self, *, weigh: bool):
+        page, visit = self.page, self.visit
+        visit.status = self._response.status if self._response else None
         icons = self._request_icons({request.url for request in self.requests})
         visit.shifts = page.evaluate(_READ_SHIFTS)
         visit.cls = sum(shift["value"] for shift in visit.shifts)
@@ -390,9 +424,25 @@ class _Tab:
             for request, resource in self.requests.items():
                 self._weigh(request, resource)
         visit.resources = [*self.requests.values(), *icons]
-        if axe:
-            page.evaluate(_axe_source())
-            visit.violations = page.evaluate(_RUN_AXE, AXE_TAGS)
+
+    def start_axe(self):
+        """Start axe-core in the page without waiting, so that several tabs run it at once."""
+        self.page.evaluate(
+            """([source, tags]) => {
+              window.__axeViolations = new Promise(resolve => setTimeout(resolve)).then(() => {
+                (0, eval)(source);
+                return axe.run(document, {runOnly: {type: "tag", values: tags},
+                                          resultTypes: ["violations"]});
+              }).then(results => results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
+              })));
+            }""",
+            [_axe_source(), AXE_TAGS],
+        )
+
+    def axe_violations(self) -> list[dict]:
+        return self.page.evaluate("() => window.__axeViolations")
 
     def _request_icons(self, requested: set[str]) -> list[Resource]:
         """Fetch the page's icons the browser has not asked for yet, as a browser tab would.
