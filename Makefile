@@ -25,9 +25,17 @@ $(VENV)/.site-installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.site-installed package.json
+$(VENV)/.test-installed: $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet ".[dev,test]"
+	touch $@
+
+# The browser tests' npm tools (axe-core, vnu.jar), exactly as locked. Scripts stay disabled:
+# vnu-jar's would download a JDK, and vnu.jar is in the package itself. The stamp lives inside
+# node_modules/, so deleting node_modules/ reinstalls them.
+node_modules/.test-installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed to install the browser tests' tools (Debian/Ubuntu: apt-get install npm)" >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	test -f node_modules/axe-core/axe.min.js && test -f node_modules/vnu-jar/build/dist/vnu.jar
 	touch $@
 
 html: $(VENV)/.site-installed
@@ -36,7 +44,7 @@ html: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) $(SPHINXOPTS) . $(BUILDDIR)/html
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed node_modules/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
