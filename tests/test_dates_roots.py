@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import ANSI, SOURCE_DATE_EPOCH
 from icalendar import Calendar
 
-from important_dates.feed import write_feed
+from important_dates.entries import DateEntry
+from important_dates.feed import calendar_bytes, write_feed
 
 
 def warnings_of(app) -> list[str]:
@@ -155,6 +156,18 @@ def test_the_calendar_feed_parses_back_to_one_event_per_entry(app, epoch):
         date(2022, 7, 24),
     )
     assert "all day, America/New_York time (EDT, UTC-4)" in str(workshop["DESCRIPTION"])
+
+
+def test_without_source_date_epoch_the_stamp_is_still_build_independent(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    entries = [
+        DateEntry(id="b", label="B", date=date(2022, 7, 23), timezone="UTC"),
+        DateEntry(id="a", label="A", date=date(2022, 5, 16), timezone="AoE"),
+    ]
+    first = calendar_bytes(entries, "P")
+    assert first == calendar_bytes(entries, "P")
+    stamps = {event.decoded("DTSTAMP") for event in Calendar.from_ical(first).walk("VEVENT")}
+    assert stamps == {datetime(2022, 5, 16, tzinfo=timezone.utc)}  # the first date's midnight
 
 
 @pytest.mark.sphinx("text", testroot="dates-good", freshenv=True)
