@@ -149,3 +149,15 @@ def test_what_a_selector_requires(selector, classes, ids, tags):
     assert css.requirements(selector) == css.Requirements(
         frozenset(classes), frozenset(ids), frozenset(tags)
     )
+
+
+def test_imports_are_inlined_unless_one_holds_urls(tmp_path):
+    theme, basic, icons = tmp_path / "styles" / "theme.css", tmp_path / "basic.css", tmp_path / "i.css"
+    sheets = {
+        basic.resolve(): ".b{color:blue}",
+        icons.resolve(): ".c{background:url(c.png)}",  # would point elsewhere from styles/
+    }
+    only_basic = '@import "../basic.css";.a{color:red}'
+    assert css.inline_imports(only_basic, theme.resolve(), sheets) == ".b{color:blue}.a{color:red}"
+    both = '@import "../basic.css";@import url("../i.css");.a{color:red}'
+    assert css.inline_imports(both, theme.resolve(), sheets) == both

@@ -101,11 +101,12 @@ def prune_styles_and_icons(app: Sphinx, outdir: Path, built: list[Path], root: s
     shown: set[str] = set()
     icon_fonts: list[Path] = []
     families = tuple(app.config.lean_icon_fonts)
+    stylesheets = {}
     for stylesheet in sorted(outdir.joinpath("_static").rglob("*.css")):
         pruned, rules = css.prune_stylesheet_rules(
             stylesheet.read_text(encoding="utf-8"), vocabulary.can_match
         )
-        stylesheet.write_text(pruned, encoding="utf-8")
+        stylesheets[stylesheet.resolve()] = pruned
         # The source map describes the stylesheet before pruning.
         stylesheet.with_name(stylesheet.name + ".map").unlink(missing_ok=True)
         if not pruned:
@@ -113,6 +114,8 @@ def prune_styles_and_icons(app: Sphinx, outdir: Path, built: list[Path], root: s
             continue
         shown |= icons.shown_characters(rules)
         icon_fonts += icons.font_files(rules, families, stylesheet)
+    for stylesheet, text in stylesheets.items():
+        stylesheet.write_text(css.inline_imports(text, stylesheet, stylesheets), encoding="utf-8")
     for page in built:
         scripts.drop_stylesheet_links(page, empty, outdir, root)
 

@@ -23,6 +23,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 #: Comments, strings and escapes first, so that braces inside them are skipped.
 _COMMENT_OR_STRING = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.S)
@@ -258,6 +259,27 @@ def prune_stylesheet_rules(css: str, keep: Callable[[str], bool]) -> tuple[str, 
     if not any(not isinstance(rule, Statement) or rule.text.startswith("@import") for rule in rules):
         return "", []
     return "".join(licenses) + "\n" + "".join(rule.css() for rule in rules) + "\n", rules
+
+
+_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)["']?\s*\)?\s*;""")
+
+
+def inline_imports(text: str, path: Path, stylesheets: dict[Path, str]) -> str:
+    """``text`` with each unconditional ``@import`` of a sibling stylesheet replaced by it.
+
+    A chain of imports delays the first paint by one request per link (pydata's
+    theme.css only imports Sphinx's basic.css). An imported stylesheet with ``url()``
+    references cannot move: its relative URLs would point elsewhere. Then no import
+    of ``text`` is inlined, since an ``@import`` after a rule is ignored.
+    """
+    imported = []
+    for match in _IMPORT.finditer(text):
+        target = stylesheets.get((path.parent / match.group(1)).resolve())
+        if target is None or "url(" in target or "@import" in target:
+            return text
+        imported.append(target.strip())
+    replacements = iter(imported)
+    return _IMPORT.sub(lambda match: next(replacements), text)
 
 
 def declarations(body: str) -> list[tuple[str, str]]:
