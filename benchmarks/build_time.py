@@ -34,7 +34,7 @@ NOT_PAGES = {"README.md", "CONTRIBUTING.md"}
 _DIRECTIVE = re.compile(r"^[`:]{3,}\{([\w:-]+)\}", re.M)
 _ROLE = re.compile(r"\{([\w:-]+)\}`")
 
-PLAIN_CONF = '''\
+PLAIN_CONF = """\
 import os
 import sys
 sys.path.insert(0, os.path.dirname(__file__))
@@ -45,7 +45,7 @@ myst_substitutions = {substitutions!r}
 standin_directives = {directives!r}
 standin_roles = {roles!r}
 html_theme = "pydata_sphinx_theme"
-'''
+"""
 
 STANDINS = '''\
 """Stand-ins for the site's own directives and roles: the body as a literal block."""

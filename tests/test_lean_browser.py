@@ -88,13 +88,22 @@ def screenshot(page, base_url: str, path: str, action) -> bytes:
 NOISE_PIXELS = 40
 
 _COMPARE = """async ([a, b]) => {
-  const load = (src) => new Promise((ok) => { const i = new Image(); i.onload = () => ok(i); i.src = src; });
+  const load = (src) => new Promise((ok) => {
+    const image = new Image();
+    image.onload = () => ok(image);
+    image.src = src;
+  });
   const [A, B] = [await load(a), await load(b)];
-  if (A.width !== B.width || A.height !== B.height) return {size: [A.width, A.height, B.width, B.height]};
+  if (A.width !== B.width || A.height !== B.height) {
+    return {size: [A.width, A.height, B.width, B.height]};
+  }
   const canvas = document.createElement("canvas");
   [canvas.width, canvas.height] = [A.width, A.height];
   const ctx = canvas.getContext("2d");
-  const pixels = (image) => { ctx.drawImage(image, 0, 0); return ctx.getImageData(0, 0, A.width, A.height).data; };
+  const pixels = (image) => {
+    ctx.drawImage(image, 0, 0);
+    return ctx.getImageData(0, 0, A.width, A.height).data;
+  };
   const [pa, pb] = [pixels(A), pixels(B)];
   let worst = 0, count = 0;
   for (let i = 0; i < pa.length; i += 4) {

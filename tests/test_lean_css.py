@@ -67,7 +67,9 @@ def keep_if(classes=(), tags=("html", "body", "div", "a"), ids=(), prefixes=()):
 
 def test_a_rule_for_a_class_no_page_uses_is_dropped_and_the_others_stay():
     sheet = ".used{color:red}.unused{color:blue}.used .unused{margin:0}div.used{padding:0}"
-    assert css.prune_stylesheet(sheet, keep_if({"used"})) == "\n.used{color:red}div.used{padding:0}\n"
+    assert (
+        css.prune_stylesheet(sheet, keep_if({"used"})) == "\n.used{color:red}div.used{padding:0}\n"
+    )
 
 
 def test_dark_mode_attribute_and_pseudo_class_selectors_are_kept():
@@ -92,7 +94,9 @@ def test_a_selector_list_keeps_only_its_matching_selectors():
 
 def test_media_queries_are_pruned_inside_and_dropped_when_empty():
     sheet = "@media (min-width:960px){.a{color:red}.b{color:blue}}@media print{.b{color:red}}"
-    assert css.prune_stylesheet(sheet, keep_if({"a"})) == "\n@media (min-width:960px){.a{color:red}}\n"
+    assert (
+        css.prune_stylesheet(sheet, keep_if({"a"})) == "\n@media (min-width:960px){.a{color:red}}\n"
+    )
 
 
 def test_font_faces_keyframes_and_imports_stay_whole():
@@ -120,7 +124,7 @@ def test_license_comments_stay_and_other_comments_go():
 
 
 def test_a_stylesheet_left_without_rules_is_empty():
-    assert css.prune_stylesheet("@charset \"UTF-8\";.gone{color:red}", keep_if()) == ""
+    assert css.prune_stylesheet('@charset "UTF-8";.gone{color:red}', keep_if()) == ""
 
 
 def test_braces_in_strings_and_escaped_class_names_are_read_right():
@@ -152,7 +156,8 @@ def test_what_a_selector_requires(selector, classes, ids, tags):
 
 
 def test_imports_are_inlined_unless_one_holds_urls(tmp_path):
-    theme, basic, icons = tmp_path / "styles" / "theme.css", tmp_path / "basic.css", tmp_path / "i.css"
+    theme = tmp_path / "styles" / "theme.css"
+    basic, icons = tmp_path / "basic.css", tmp_path / "i.css"
     sheets = {
         basic.resolve(): ".b{color:blue}",
         icons.resolve(): ".c{background:url(c.png)}",  # would point elsewhere from styles/

@@ -1,6 +1,6 @@
 """Two clean builds of the site give the same bytes (SOURCE_DATE_EPOCH fixes the build date)."""
 
-from lean_fixtures import build_canonical_site, canonical_site  # noqa: F401
+from lean_fixtures import build_canonical_site
 
 
 def files_of(outdir) -> dict[str, bytes]:

@@ -7,13 +7,12 @@ import re
 import runpy
 import shutil
 import struct
-from pathlib import Path
 
 import pytest
 import webcheck
 from conftest import ANSI, PAGES, REPO
 from defusedxml import ElementTree
-from lean_fixtures import CANONICAL_PATH, CANONICAL_URL, canonical_site  # noqa: F401
+from lean_fixtures import CANONICAL_PATH, CANONICAL_URL
 
 ALL_PAGES = (*PAGES, "search", "404")
 

@@ -1,4 +1,4 @@
-"""Lean pages: each page loads only what it uses, and tells search engines and social sites what it is."""
+"""Lean pages: each page loads only what it uses, and says what it is to search engines."""
 
 from sphinx.application import Sphinx
 

@@ -98,7 +98,9 @@ def parse(css: str) -> list:
             elif token == "}":
                 depth -= 1
                 if not depth:
-                    frames[-1].children.append(Block(block_prelude, css[block_start : match.start()]))
+                    frames[-1].children.append(
+                        Block(block_prelude, css[block_start : match.start()])
+                    )
                     pos = match.end()
             continue
         if token == ";":
@@ -189,7 +191,7 @@ class Requirements:
     tags: frozenset[str]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def requirements(selector: str) -> Requirements:
     classes, ids, tags = set(), set(), set()
     for match in _REQUIRED.finditer(_without_nested(selector)):
@@ -256,7 +258,7 @@ def prune_stylesheet_rules(css: str, keep: Callable[[str], bool]) -> tuple[str, 
     """The pruned stylesheet's text (see ``prune_stylesheet``) and its rules."""
     text, licenses = strip_comments(css)
     rules = prune_rules(parse(text), keep)
-    if not any(not isinstance(rule, Statement) or rule.text.startswith("@import") for rule in rules):
+    if all(isinstance(rule, Statement) and not rule.text.startswith("@import") for rule in rules):
         return "", []
     return "".join(licenses) + "\n" + "".join(rule.css() for rule in rules) + "\n", rules
 

@@ -33,7 +33,9 @@ NEEDED_BY: dict[str, Callable[[str, str], bool]] = {
     "design-tabs.js": lambda page, html: "sd-tab-set" in html,
 }
 
-_SCRIPT_TAG = re.compile(r"[ \t]*<script\b[^>]*\bsrc=\"(?P<url>[^\"]+)\"[^>]*>\s*</script>[ \t]*\n?")
+_SCRIPT_TAG = re.compile(
+    r"[ \t]*<script\b[^>]*\bsrc=\"(?P<url>[^\"]+)\"[^>]*>\s*</script>[ \t]*\n?"
+)
 _LINK_TAG = re.compile(r"[ \t]*<link\b[^>]*\bhref=\"(?P<url>[^\"]+)\"[^>]*>[ \t]*\n?")
 
 
