@@ -10,6 +10,7 @@ and full size, which stays flat when the cost grows linearly. Exits 1 above the 
 
 import argparse
 import csv
+import gzip
 import os
 import random
 import shutil
@@ -112,12 +113,13 @@ def main() -> int:
         full_site = copy_site(base / "full")
         scale(full_site, args.papers, args.slots)
         full = build_seconds(full_site, args.runs)
-        page_kb = (full_site / "_build" / "html" / "program.html").stat().st_size / 1024
+        page = (full_site / "_build" / "html" / "program.html").read_bytes()
+        page_kb, gzipped_kb = len(page) / 1024, len(gzip.compress(page)) / 1024
     ratio = full / seed
     print(f"seed-size site:                      {seed:6.2f} s")
     print(f"{args.papers // 2:>5} papers + {args.slots} slots:          {half:6.2f} s")
     print(f"{args.papers:>5} papers + {args.slots} slots:          {full:6.2f} s"
-          f"   (program.html {page_kb:.0f} KB)")  # fmt: skip
+          f"   (program.html {page_kb:.0f} KB, {gzipped_kb:.0f} KB gzipped)")  # fmt: skip
     print(f"ratio scaled / seed:                 {ratio:6.2f}x   (target <= {TARGET:.0f}x)")
     # Linear growth: the second half of the papers costs what the first half did.
     first, second = half - seed, full - half

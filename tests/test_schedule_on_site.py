@@ -96,3 +96,19 @@ def test_in_the_site_theme_the_toggle_and_filter_work_and_nothing_moves(browser,
         assert page.locator(".papers-item:visible").count() == 1
         assert errors == []
         page.close()
+
+
+def test_the_site_today_announces_the_program_and_loads_no_program_script(site):
+    # No program and no papers yet: nothing invented, nothing extra to download.
+    program = site.soup("program")
+    assert program.select(".schedule, .papers") == []
+    assert "after the notification of acceptance on June 3, 2022" in " ".join(
+        program.find("article").get_text(" ").split()
+    )
+    for page in ("index", "about", "dates", "soc", "program"):
+        sources = [
+            tag.get("src") or tag.get("href") for tag in site.soup(page).select("script, link")
+        ]
+        assert not [source for source in sources if source and "schedule" in source], page
+        assert not [source for source in sources if source and "papers" in source], page
+    assert not (site.outdir / "program.ics").exists()

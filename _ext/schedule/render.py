@@ -49,7 +49,9 @@ class RenderSchedules(SphinxPostTransform):
         container.source, container.line = block.source, block.line
         if day is not None and slots:
             container += schedule_controls()
-        label = zone_label(instant(day, slots[0]["start"], zone)) if day and slots else zone
+        # The zone's abbreviation and offset on that day (they change with daylight saving).
+        moment = instant(day, slots[0]["start"] if slots else "12:00", zone) if day else None
+        label = zone_label(moment) if moment else zone
         caption = (
             f"{full_date(day)}, in {zone} time ({label})" if day else f"Program, in {zone} time"
         )
