@@ -153,6 +153,9 @@ def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
         f"{src}:49: WARNING: the schedule has no slots; write one '- time: \"HH:MM-HH:MM\"' item "
         "per slot, with a 'title:' line under it [schedule.yaml]",
         f"{src}:55: WARNING: slot 1: key 'title' is given twice; keep one [schedule.key]",
+        # The title above it holds a U+2028 line separator: still the file's own line.
+        f"{src}:65: WARNING: slot 'After a line separator': time '8:45' is not a time range; "
+        'write "HH:MM-HH:MM" (24-hour clock), such as "08:30-08:45" [schedule.time]',
         # Ids are checked once every page is read: this one comes last.
         f"{src}:25: WARNING: the schedule's :date: 'workshp' is neither a date (YYYY-MM-DD) nor "
         "the id of an important-dates entry; write one of the two [schedule.date]",

@@ -6,6 +6,7 @@ from datetime import date
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from important_dates.directive import ImportantDatesDirective
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -36,7 +37,7 @@ class ScheduleDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        items, structure = read_items("\n".join(self.content))
+        items, structure = read_items(self.body_text())
         for line, subtype, message in structure:
             self.warn(self.body_line(line), subtype, message)
         slots, problems = read_slots(items)
@@ -54,15 +55,11 @@ class ScheduleDirective(SphinxDirective):
         store.add_block(self.env, self.env.docname, block)
         return [block]
 
-    def body_line(self, index: int) -> int:
-        """The file line of line ``index`` (from 0) of the body.
-
-        docutils gives rST directives the absolute offset of their body (from 0); MyST
-        gives the count of option lines and the blank line after them.
-        """
-        if type(self.state).__module__.startswith("myst_parser"):
-            return self.lineno + self.content_offset + index + 1
-        return self.content_offset + index + 1
+    # A YAML body is read and located exactly as an important-dates block is: the body
+    # as written in the file, and the file line of each of its lines (MyST and rST differ).
+    is_myst = ImportantDatesDirective.is_myst
+    body_text = ImportantDatesDirective.body_text
+    body_line = ImportantDatesDirective.body_line
 
     def warn(self, line: int, subtype: str, message: str) -> None:
         logger.warning(message, location=(self.env.docname, line), type="schedule", subtype=subtype)
