@@ -116,12 +116,13 @@ def make_plain_site(folder: Path) -> None:
     )
 
 
-def clean_build(source: Path, scratch: Path) -> float:
+def clean_build(source: Path, scratch: Path, *options: str) -> float:
     """Seconds of one clean build (fresh output and environment), as Read the Docs runs it."""
     shutil.rmtree(scratch, ignore_errors=True)
     command = [
         sys.executable, "-m", "sphinx", "-T", "-q", "-b", "html",
-        "-d", str(scratch / "doctrees"), "-D", "language=en", str(source), str(scratch / "html"),
+        "-d", str(scratch / "doctrees"), "-D", "language=en", *options,
+        str(source), str(scratch / "html"),
     ]  # fmt: skip
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1650000000"}
     start = time.perf_counter()
@@ -140,19 +141,29 @@ def main() -> int:
         plain = Path(tmp) / "plain"
         plain.mkdir()
         make_plain_site(plain)
-        times = {"plain": [], "ours": []}
-        clean_build(plain, Path(tmp) / "warm")  # fills the OS file cache for both sides
-        clean_build(REPO, Path(tmp) / "warm")
+        builds = {
+            "plain": (plain,),
+            "ours": (REPO,),
+            # The site without _ext/lean's pruning and font subsetting: what those cost.
+            "ours, no pruning": (REPO, "-D", "lean_prune=0"),
+        }
+        times = {name: [] for name in builds}
+        for source, *options in builds.values():  # fills the OS file cache for all
+            clean_build(source, Path(tmp) / "warm", *options)
         for _ in range(args.runs):
-            times["plain"].append(clean_build(plain, Path(tmp) / "out"))
-            times["ours"].append(clean_build(REPO, Path(tmp) / "out"))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    ratio = medians["ours"] / medians["plain"]
+            for name, (source, *options) in builds.items():
+                times[name].append(clean_build(source, Path(tmp) / "out", *options))
     for name, values in times.items():
         runs = " ".join(f"{value:.2f}" for value in values)
-        print(f"{name:>5}: median {medians[name]:.2f} s  (runs: {runs})")
+        print(f"{name:>16}: median {statistics.median(values):.2f} s, best {min(values):.2f} s")
+        print(f"{'':>16}  runs: {runs}")
+    # On a shared machine the best run is the least disturbed one: both ratios are shown.
+    ratio = statistics.median(times["ours"]) / statistics.median(times["plain"])
+    best_ratio = min(times["ours"]) / min(times["plain"])
     verdict = "within" if ratio <= TARGET else "ABOVE"
-    print(f"ratio: {ratio:.2f} ({verdict} the target of {TARGET})")
+    print(
+        f"ratio of medians: {ratio:.2f} ({verdict} the target of {TARGET}); best: {best_ratio:.2f}"
+    )
     return 0 if ratio <= TARGET else 1
 
 
