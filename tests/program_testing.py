@@ -1,11 +1,7 @@
-"""Helpers shared by the schedule and papers tests: warnings, parsed pages, a local server."""
+"""Helpers shared by the schedule and papers tests: warnings, parsed pages, browser pages."""
 
-import contextlib
-import functools
 import io
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -38,26 +34,6 @@ def build_root(name: str, outdir: Path) -> Path:
         # Unregisters the app's nodes and roles, so later apps of the session start clean.
         app.cleanup()
     return app.outdir
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 #: Collects layout shifts from the first paint on (add with page.add_init_script).

@@ -1,7 +1,8 @@
 """The papers filter in a real browser: typing narrows the list, the count is announced."""
 
 import pytest
-from program_testing import build_root, layout_shift, open_page, serve
+from program_testing import build_root, layout_shift, open_page
+from webcheck import serve
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """The schedule in a real browser: the visitor's own time zone at a click, nothing moving."""
 
 import pytest
-from program_testing import build_root, layout_shift, open_page, serve
+from program_testing import build_root, layout_shift, open_page
+from webcheck import serve
 
 #: Venue times of the test root's real timetable (Europe/Berlin, CEST).
 VENUE = ["16:00", "16:40", "16:40", "17:20", "17:20", "17:40", "17:40", "18:20", "18:20", "19:00",

@@ -11,8 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ANSI, REPO, SOURCE_DATE_EPOCH
 from icalendar import Calendar
-from program_testing import layout_shift, open_page, serve
+from program_testing import layout_shift, open_page
+from webcheck import MODES, VIEWPORTS, Run, Visitor, serve
 
+#: Elements of the schedule and the papers list, as webcheck names shifted elements.
+OURS = re.compile(r"schedule|papers|table|caption|\b(tr|td|th|time|li)\b")
 RECIPE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 ACCEPTED = """title,authors,id,kind,topic,arxiv
 Simulation-based inference of strong lenses,"Ada Lovelace, Vera Rubin",12,oral,Cosmology,2206.01234
@@ -96,6 +99,27 @@ def test_in_the_site_theme_the_toggle_and_filter_work_and_nothing_moves(browser,
         assert page.locator(".papers-item:visible").count() == 1
         assert errors == []
         page.close()
+
+
+@pytest.mark.browser
+def test_the_published_program_passes_the_visitor_checks(browser, published):
+    html, _, _ = published
+    with serve(html, compress=True) as url:
+        visitor = Visitor(browser, url)
+        runs = [Run(viewport, mode) for viewport in VIEWPORTS for mode in MODES[:2]]
+        try:
+            visits = visitor.visit_side_by_side("program.html", runs)
+        finally:
+            visitor.close()
+    for visit in visits:
+        where = f"{visit.viewport.name} {visit.mode.name}"
+        assert visit.violations == [], where
+        assert (visit.console_errors, visit.page_errors) == ([], []), where
+        # The schedule and the papers list never move; shifts of the theme's own containers
+        # are the page budget's business (tests/test_visitor_layout.py).
+        own = [shift for shift in visit.shifts if any(OURS.search(s) for s in shift["sources"])]
+        assert own == [], where
+        assert visit.weight <= 65_000, (where, visit.biggest())
 
 
 def test_the_site_today_announces_the_program_and_loads_no_program_script(site):
