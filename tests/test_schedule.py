@@ -200,3 +200,18 @@ def test_a_parallel_build_gives_the_same_pages_and_feed(app, make_app, tmp_path)
     serial.build()
     for name in ("program.html", "when.html", "index.html", "program.ics"):
         assert (app.outdir / name).read_bytes() == (serial.outdir / name).read_bytes(), name
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="schedule-timetable",
+    confoverrides={"schedule_timezone": "Mars/Olympus_Mons"},
+    freshenv=True,
+)
+def test_an_unknown_venue_zone_in_conf_py_is_a_warning_and_utc_applies(app):
+    app.build()
+    assert warnings(app) == [
+        "WARNING: unknown time zone 'Mars/Olympus_Mons' in schedule_timezone (conf.py); use an "
+        "IANA name such as 'America/New_York'; falling back to 'UTC' [schedule.timezone]"
+    ]
+    assert app.config.schedule_timezone == "UTC"
