@@ -3,7 +3,7 @@ succeeds, the tab icon included, and the console stays clean."""
 
 import pytest
 import webcheck
-from visitor_fixtures import MISSING, ids
+from visitor_fixtures import MISSING, ids, visit_one_page
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +36,15 @@ def test_no_console_error_on_any_page(visits, viewport, mode):
 
 def test_the_icon_counts_even_when_the_browser_does_not_ask_for_it(browser, tmp_path):
     # The check must see a broken icon: a page that declares none gets /favicon.ico asked for.
-    (tmp_path / "page.html").write_text(
-        "<!DOCTYPE html><html lang='en'><title>t</title><p>No icon here.</p></html>"
+    html = "<!DOCTYPE html><html lang='en'><title>t</title><p>No icon here.</p></html>"
+    visit = visit_one_page(browser, tmp_path, html, axe=False)
+    assert [url.rsplit("/", 1)[-1] for url in visit.failed_requests()] == ["favicon.ico (404)"]
+
+
+def test_requests_to_other_hosts_are_seen_even_when_they_fail(browser, tmp_path):
+    html = (
+        "<!DOCTYPE html><html lang='en'><title>t</title><link rel='icon' href='data:,'>"
+        "<script src='http://192.0.2.1/tracker.js' async></script><p>Hi</p></html>"
     )
-    with webcheck.serve(tmp_path) as url:
-        visitor = webcheck.Visitor(browser, url)
-        try:
-            visit = visitor.visit("page.html", webcheck.VIEWPORTS[0], webcheck.MODES[0], axe=False)
-        finally:
-            visitor.close()
-    assert visit.failed_requests() == [f"{url}/favicon.ico (404)"]
+    visit = visit_one_page(browser, tmp_path, html, axe=False)
+    assert visit.foreign_requests() == ["http://192.0.2.1/tracker.js"]

@@ -38,6 +38,17 @@ def require_file(path, what: str):
         )
 
 
+def visit_one_page(browser, folder, html: str, **measure) -> webcheck.Visit:
+    """Visit a single page of ``html`` served from ``folder``: checks the checks themselves."""
+    (folder / "page.html").write_text(html, encoding="utf-8")
+    with webcheck.serve(folder) as url:
+        visitor = webcheck.Visitor(browser, url)
+        try:
+            return visitor.visit("page.html", webcheck.VIEWPORTS[0], webcheck.MODES[0], **measure)
+        finally:
+            visitor.close()
+
+
 @pytest.fixture(scope="session")
 def visitor_paths(site) -> list[str]:
     """Every page of the build (found in its output), and a missing page if there is a 404 page."""

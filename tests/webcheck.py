@@ -256,8 +256,10 @@ class Visit:
         return sorted(self.resources, key=lambda r: r.served, reverse=True)[:count]
 
     def foreign_requests(self) -> list[str]:
+        """Requests that reached, or tried to reach, any host but the site's own."""
         own = urlsplit(self.url).netloc
-        return [r.url for r in self.resources if r.host != own]
+        inline = ("data:", "blob:")  # no host involved
+        return [r.url for r in self.resources if r.host != own and not r.url.startswith(inline)]
 
     def failed_requests(self) -> list[str]:
         """Requests that failed, the page itself aside (a 404 page is answered with status 404)."""
@@ -457,7 +459,9 @@ class _Tab:
               const links = [...document.querySelectorAll('link[rel~="icon"]')].map(l => l.href);
               const icons = links.length ? links : [new URL("/favicon.ico", location).href];
               const results = [];
-              for (const url of icons.filter(url => !requested.includes(url))) {
+              // data: icons are inline, their bytes already counted in the HTML.
+              const fetchable = icons.filter(url => !url.startsWith("data:"));
+              for (const url of fetchable.filter(url => !requested.includes(url))) {
                 try {
                   const response = await fetch(url, {cache: "no-store"});
                   const bytes = new Uint8Array(await response.arrayBuffer());
