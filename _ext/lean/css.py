@@ -147,6 +147,7 @@ def split_top_level(text: str, separator: str) -> list[str]:
 
 _IDENT = r"(?:[\w-]|\\[0-9a-fA-F]{1,6}\s?|\\[^\n0-9a-fA-F])+"
 _REQUIRED = re.compile(rf"(?P<kind>[.#]|::?|(?<![\w\\-]))(?P<name>{_IDENT})")
+_ONE_CLASS = re.compile(r"\.[\w-]+")
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 
 
@@ -220,6 +221,8 @@ class Vocabulary:
         return name in self.classes or name.startswith(tuple(self.class_prefixes))
 
     def can_match(self, selector: str) -> bool:
+        if _ONE_CLASS.fullmatch(selector):  # most selectors, e.g. the icons' ".fa-github"
+            return self.has_class(selector[1:])
         needed = requirements(selector)
         if not (needed.ids <= self.ids and needed.tags <= self.tags):
             return False
