@@ -19,11 +19,6 @@ MISSING = "no/such/folder/page.html"
 FIRST_VISIT_MODES = [mode for mode in webcheck.MODES if mode.stored is None]
 
 
-#: Tabs loading at the same time. More would be faster, but tabs starved of CPU paint a half-parsed
-#: page, and the layout shifts that follow would come and go with the machine's load.
-SIDE_BY_SIDE = 2
-
-
 def ids(value) -> str:
     return value.name
 
@@ -63,7 +58,7 @@ def visitor_paths(site) -> list[str]:
 def visits(browser, served_site, visitor_paths):
     """``visits(viewport, mode)``: the visits of every page, in page order.
 
-    On first use every page is loaded in every (viewport, mode), a few tabs side by side (see
+    On first use every page is loaded in every (viewport, mode), one tab per pair (see
     ``Visitor.visit_side_by_side``), once for the whole session.
     """
     require_file(webcheck.AXE_JS, "axe-core")
@@ -80,11 +75,8 @@ def visits(browser, served_site, visitor_paths):
             for run in runs:
                 done[run.viewport, run.mode] = []
             for path in visitor_paths:
-                for start in range(0, len(runs), SIDE_BY_SIDE):
-                    for visit in visitor.visit_side_by_side(
-                        path, runs[start : start + SIDE_BY_SIDE]
-                    ):
-                        done[visit.viewport, visit.mode].append(visit)
+                for visit in visitor.visit_side_by_side(path, runs):
+                    done[visit.viewport, visit.mode].append(visit)
         return done[viewport, mode]
 
     yield visits_at
