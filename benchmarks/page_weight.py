@@ -47,8 +47,7 @@ def measure(outdir: Path, show_resources: bool) -> None:
 def report(visit: webcheck.Visit, show_resources: bool) -> None:
     by_kind = dict.fromkeys(KINDS, 0)
     for resource in visit.resources:
-        if not resource.failed:
-            by_kind[resource.kind] += resource.served
+        by_kind[resource.kind] += resource.served
     print(
         f"{visit.path:<16}{visit.viewport.name:<10}{kb(visit.weight):>8}"
         + "".join(f"{kb(by_kind[kind]):>8}" for kind in KINDS)

@@ -55,19 +55,26 @@ def visitor_paths(site) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def visits(browser, served_site, visitor_paths):
+def visitor(browser, served_site):
+    """Loads pages of the session's build (one browser context per viewport and colour mode)."""
+    require_file(webcheck.AXE_JS, "axe-core")
+    visitor = webcheck.Visitor(browser, served_site)
+    yield visitor
+    visitor.close()
+
+
+@pytest.fixture(scope="session")
+def visits(visitor, visitor_paths):
     """``visits(viewport, mode)``: the visits of every page, in page order.
 
     On first use every page is loaded in every (viewport, mode), one tab per pair (see
     ``Visitor.visit_side_by_side``), once for the whole session.
     """
-    require_file(webcheck.AXE_JS, "axe-core")
     runs = [
         webcheck.Run(viewport, mode, axe=mode in FIRST_VISIT_MODES, weigh=mode in FIRST_VISIT_MODES)
         for viewport in webcheck.VIEWPORTS
         for mode in webcheck.MODES
     ]
-    visitor = webcheck.Visitor(browser, served_site)
     done: dict[tuple, list[webcheck.Visit]] = {}
 
     def visits_at(viewport, mode) -> list[webcheck.Visit]:
@@ -79,8 +86,7 @@ def visits(browser, served_site, visitor_paths):
                     done[visit.viewport, visit.mode].append(visit)
         return done[viewport, mode]
 
-    yield visits_at
-    visitor.close()
+    return visits_at
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 Shared by the visitor tests (``tests/test_visitor_*.py``) and the benchmarks (``benchmarks/``),
 so that a budget test and the figure printed for the closing note are measured the same way.
-It depends on Playwright only; nothing here knows about pytest.
+It drives the Playwright objects it is given and knows nothing of pytest.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import io
 import os
 import threading
 from collections.abc import Iterator
@@ -157,8 +158,6 @@ class _StaticHandler(SimpleHTTPRequestHandler):
         return self._send(HTTPStatus.NOT_FOUND, body, "text/html", encoding)
 
     def _send(self, status, body: bytes, content_type: str, encoding: str | None):
-        import io
-
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -249,8 +248,9 @@ class Visit:
 
     @property
     def weight(self) -> int:
-        """Bytes a static host sends for the whole page: HTML and every resource it loaded."""
-        return sum(r.served for r in self.resources if not r.failed)
+        """Bytes a static host sends for the whole page: HTML and every resource it loaded
+        (error answers too: the 404 page is answered with status 404, and its bytes count)."""
+        return sum(r.served for r in self.resources)
 
     def biggest(self, count: int = 5) -> list[Resource]:
         return sorted(self.resources, key=lambda r: r.served, reverse=True)[:count]
@@ -480,7 +480,7 @@ class _Tab:
         for icon in fetched:
             resource = Resource(icon["url"], "icon", icon.get("status"), icon.get("type", ""))
             resource.failure = icon.get("failure")
-            if not resource.failed:
+            if resource.failure is None:
                 body = bytes(icon["body"])
                 resource.size, resource.served = len(body), served_size(body, resource.content_type)
             icons.append(resource)
@@ -488,8 +488,8 @@ class _Tab:
 
     @staticmethod
     def _weigh(request, resource: Resource):
-        if resource.failed:
-            return
+        if resource.failure is not None or resource.status is None:
+            return  # nothing arrived
         try:
             body = request.response().body()
         except Exception as error:  # a body the browser no longer holds
