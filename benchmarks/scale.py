@@ -31,8 +31,9 @@ SKIP = (".git", ".venv", "node_modules", "_build", "build", "tests", "benchmarks
 
 TOPICS = ["Cosmology", "Galaxies", "Time domain", "Stars", "Exoplanets", "Instrumentation"]
 KINDS = ["oral", "spotlight", "poster", "poster", "poster"]
-WORDS = ("inference simulation lensing survey galaxy neural flow emulator anomaly spectra "
-         "redshift transient likelihood-free equivariant photometric").split()  # fmt: skip
+WORDS = ["inference", "simulation", "lensing", "survey", "galaxy", "neural", "flow", "emulator",
+         "anomaly", "spectra", "redshift", "transient", "likelihood-free", "equivariant",
+         "photometric"]  # fmt: skip
 NAMES = ("Ada Lovelace", "Vera Rubin", "Henrietta Leavitt", "Annie Jump Cannon", "Carl Gauss",
          "Émilie du Châtelet", "Cecilia Payne", "Subrahmanyan Chandrasekhar")  # fmt: skip
 

@@ -63,7 +63,8 @@ def build_site(outdir: Path, *extra: str) -> BuiltSite:
     """Build the site with the exact command Read the Docs runs (plus ``extra`` options)."""
     command = [
         sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html",
-        "-d", str(outdir / "doctrees"), "-D", "language=en", *extra, str(REPO), str(outdir / "html"),
+        "-d", str(outdir / "doctrees"), "-D", "language=en", *extra,
+        str(REPO), str(outdir / "html"),
     ]  # fmt: skip
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("READTHEDOCS_CANONICAL_URL", None)
@@ -100,8 +101,9 @@ def browser():
     """One headless Chromium for the session. Missing Chromium fails loudly, never skips."""
     if not os.access(webcheck.CHROMIUM, os.X_OK):
         pytest.fail(
-            f"Chromium is needed for the browser tests and was not found at {webcheck.CHROMIUM}: "
-            "install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM=/path/to/chromium",
+            "Chromium is needed for the browser tests and was not found at "
+            f"{webcheck.CHROMIUM}: install it (Debian/Ubuntu: apt-get install chromium) "
+            "or set CHROMIUM=/path/to/chromium",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright

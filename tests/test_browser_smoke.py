@@ -21,7 +21,11 @@ NAV = ["About", "Important dates", "SOC", "Program"]
 
 
 def visible_nav_labels(page) -> list[str]:
-    return [a.inner_text().strip() for a in page.locator(".navbar-nav a.nav-link").all() if a.is_visible()]
+    return [
+        a.inner_text().strip()
+        for a in page.locator(".navbar-nav a.nav-link").all()
+        if a.is_visible()
+    ]
 
 
 @pytest.mark.browser

@@ -5,7 +5,7 @@ so the browser's clock is set (Playwright's fake clock) and the visitor's zone c
 """
 
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -30,7 +30,7 @@ def dates_page(browser, served_site, *, zone="UTC", now=None, javascript=True, w
 
 
 def utc(*args) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def states(page) -> list[tuple[str, str]]:

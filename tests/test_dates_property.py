@@ -91,9 +91,7 @@ LOCATED = re.compile(r"<src>/index\.md:(\d+): WARNING: .+ \[dates\.[a-z]+\]")
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )  # fmt: skip
 @given(items=entries, quoting=st.lists(st.booleans(), min_size=1, max_size=4), refs=st.lists(ids))
-def test_any_block_builds_cleanly_or_with_located_warnings(
-    tmp_path_factory, items, quoting, refs
-):
+def test_any_block_builds_cleanly_or_with_located_warnings(tmp_path_factory, items, quoting, refs):
     text = body(items, quoting)
     roles = " ".join(f"{{date}}`{ref}`" for ref in refs if ref.strip())
     page = f"{HEADER}{text}\n```\n\n{roles}\n"

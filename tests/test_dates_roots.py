@@ -3,14 +3,13 @@
 import os
 import re
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ANSI, SOURCE_DATE_EPOCH
 from icalendar import Calendar
-
 from important_dates.entries import DateEntry
 from important_dates.feed import calendar_bytes, write_feed
 
@@ -129,7 +128,7 @@ def test_the_calendar_feed_parses_back_to_one_event_per_entry(app, epoch):
         "dinner@test-workshop",
         "workshop@test-workshop",
     ]
-    stamp = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), timezone.utc)
+    stamp = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), UTC)
     assert {event.decoded("DTSTAMP") for event in events.values()} == {stamp}
 
     deadline = events["abstract-deadline@test-workshop"]
@@ -148,7 +147,7 @@ def test_the_calendar_feed_parses_back_to_one_event_per_entry(app, epoch):
 
     # Timed: the exact instant, in UTC, and no DTEND (the event is that instant).
     upload = events["poster-upload@test-workshop"]
-    assert upload.decoded("DTSTART") == datetime(2022, 7, 15, 21, 0, tzinfo=timezone.utc)
+    assert upload.decoded("DTSTART") == datetime(2022, 7, 15, 21, 0, tzinfo=UTC)
     assert "DTEND" not in upload
     workshop = events["workshop@test-workshop"]
     assert (workshop.decoded("DTSTART"), workshop.decoded("DTEND")) == (
@@ -167,7 +166,7 @@ def test_without_source_date_epoch_the_stamp_is_still_build_independent(monkeypa
     first = calendar_bytes(entries, "P")
     assert first == calendar_bytes(entries, "P")
     stamps = {event.decoded("DTSTAMP") for event in Calendar.from_ical(first).walk("VEVENT")}
-    assert stamps == {datetime(2022, 5, 16, tzinfo=timezone.utc)}  # the first date's midnight
+    assert stamps == {datetime(2022, 5, 16, tzinfo=UTC)}  # the first date's midnight
 
 
 @pytest.mark.sphinx("text", testroot="dates-good", freshenv=True)

@@ -1,7 +1,7 @@
 """The site's dates: one source of truth in dates.md, shown through {date}, a calendar feed."""
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from conftest import PAGES, REPO, SOURCE_DATE_EPOCH
@@ -83,7 +83,7 @@ def test_the_calendar_feed_is_linked_and_holds_the_three_dates(site):
         ("notification", "Notification of acceptance", date(2022, 6, 3), date(2022, 6, 4)),
         ("workshop", "Workshop", date(2022, 7, 23), date(2022, 7, 24)),
     ]
-    stamp = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), timezone.utc)
+    stamp = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), UTC)
     assert {e.decoded("DTSTAMP") for e in events} == {stamp}
 
 

@@ -198,3 +198,20 @@ def test_the_phone_menu_opens_with_the_pages_and_closes(browser, served_site):
     page.keyboard.press("Escape")
     assert page.locator("#pst-primary-sidebar-modal[open]").count() == 0
     page.context.close()
+
+
+def test_the_first_paint_waits_until_the_whole_page_is_parsed(browser, served_site):
+    from lean.first_paint import PARSED_MARKER
+
+    page = new_page(browser, "desktop", "light")
+    try:
+        for name in PAGES:
+            page.goto(f"{served_site}/{name}.html")
+            # The render-blocking expectation is in the head, and names an id that the
+            # page does not have, so it is met only when parsing is complete.
+            links = page.locator('head link[rel="expect"][blocking="render"]')
+            assert links.count() == 1
+            assert links.get_attribute("href") == f"#{PARSED_MARKER}"
+            assert page.locator(f"#{PARSED_MARKER}").count() == 0
+    finally:
+        page.context.close()

@@ -1,7 +1,7 @@
 """One important date, validated: its instants and how it reads in English."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from . import zones
 
@@ -24,7 +24,7 @@ def full_date(day: date) -> str:
 
 def utc_iso(moment: datetime) -> str:
     """'2022-05-17T12:00:00Z', the form the browser script reads."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class DateEntry:
 
     def sort_key(self) -> datetime:
         """Chronological order compares real instants; an all-day entry counts as its end."""
-        return self.end().astimezone(timezone.utc)
+        return self.end().astimezone(UTC)
 
     def datetime_attribute(self) -> str:
         """The machine-readable value of a ``<time datetime>`` element."""
@@ -106,6 +106,6 @@ class DateEntry:
 
 
 def _utc_clock(moment: datetime) -> str:
-    moment = moment.astimezone(timezone.utc)
+    moment = moment.astimezone(UTC)
     day = moment.date()
     return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}, {moment:%H:%M}"

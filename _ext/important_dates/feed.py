@@ -2,7 +2,7 @@
 
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event
@@ -16,14 +16,21 @@ from .nodes import FEED
 logger = logging.getLogger(__name__)
 
 
-def calendar_bytes(entries: list[DateEntry], project: str) -> bytes:
+def new_calendar(project: str, name: str) -> Calendar:
+    """An empty RFC 5545 calendar named '<project>: <name>' (shared with the program feed)."""
     calendar = Calendar()
-    calendar.add("prodid", f"-//{project}//Important dates//EN")
+    calendar.add("prodid", f"-//{project}//{name.capitalize()}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{project}: important dates")
-    domain = _slug(project)
-    stamp = _stamp(entries)
+    calendar.add("x-wr-calname", f"{project}: {name}")
+    return calendar
+
+
+def calendar_bytes(entries: list[DateEntry], project: str) -> bytes:
+    calendar = new_calendar(project, "important dates")
+    domain = slug(project, "important-dates")
+    first = min((entry.date for entry in entries), default=date(1970, 1, 1))
+    stamp = build_stamp(first)
     for entry in sorted(entries, key=lambda entry: (entry.sort_key(), entry.id)):
         calendar.add_component(_event(entry, domain, stamp))
     return calendar.to_ical()
@@ -42,7 +49,7 @@ def _event(entry: DateEntry, domain: str, stamp: datetime) -> Event:
         event.add("dtend", entry.date + timedelta(days=1))
     else:
         # The exact instant, in UTC: no VTIMEZONE needed, and AoE has no IANA name.
-        event.add("dtstart", entry.start().astimezone(timezone.utc))
+        event.add("dtstart", entry.start().astimezone(UTC))
     event.add("description", _description(entry))
     if entry.url:
         event.add("url", entry.url)
@@ -60,17 +67,18 @@ def _description(entry: DateEntry) -> str:
     return "\n".join(lines)
 
 
-def _stamp(entries: list[DateEntry]) -> datetime:
-    """A build-independent DTSTAMP: SOURCE_DATE_EPOCH, else the day of the first entry."""
+def build_stamp(fallback: date) -> datetime:
+    """A build-independent DTSTAMP, so two builds give the same file:
+    SOURCE_DATE_EPOCH when set, else midnight UTC of ``fallback``."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    first = min((entry.date for entry in entries), default=datetime(1970, 1, 1).date())
-    return datetime(first.year, first.month, first.day, tzinfo=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime(fallback.year, fallback.month, fallback.day, tzinfo=UTC)
 
 
-def _slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "important-dates"
+def slug(text: str, fallback: str) -> str:
+    """Lowercase ASCII words joined by '-', for UIDs; ``fallback`` when none is left."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or fallback
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:

@@ -124,7 +124,7 @@ def validate(raw: RawEntry, default_zone: str) -> tuple[DateEntry | None, list[P
     day = _date(values, "date", problem)
     clock = values.get("time")
     if clock is not None and not CLOCK.fullmatch(clock):
-        problem("time", "format", f"time {clock!r} is not a time; write \"HH:MM\" (24-hour clock)")
+        problem("time", "format", f'time {clock!r} is not a time; write "HH:MM" (24-hour clock)')
     zone = values.get("timezone", default_zone)
     if not zones.is_known(zone):
         problem("timezone", "timezone", zones.unknown_message(zone))

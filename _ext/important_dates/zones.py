@@ -3,7 +3,7 @@
 import difflib
 import functools
 import zoneinfo
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from sphinx.util import logging
 
@@ -27,7 +27,7 @@ def resolve(name: str) -> tzinfo:
     if name == "AoE":
         return AOE
     if name == "UTC":
-        return timezone.utc
+        return UTC
     return zoneinfo.ZoneInfo(name)
 
 

@@ -3,8 +3,8 @@
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
-from .colour_mode import setup_colour_mode
 from .event import setup_event
+from .first_paint import setup_first_paint
 from .seo import setup_seo
 
 __version__ = "1.0.0"
@@ -12,7 +12,7 @@ __version__ = "1.0.0"
 
 def setup(app: Sphinx) -> dict:
     setup_assets(app)
-    setup_colour_mode(app)
+    setup_first_paint(app)
     setup_seo(app)
     setup_event(app)
     return {

@@ -4,12 +4,11 @@ Times keep their venue zone (``DTSTART;TZID=America/New_York``) with the matchin
 VTIMEZONE, so calendar apps show each talk in the reader's zone and across DST rules.
 """
 
-import os
-import re
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Event
+from important_dates.feed import build_stamp, new_calendar, slug
 from sphinx.application import Sphinx
 
 from . import dates, store
@@ -19,14 +18,10 @@ from .render import instant
 
 def calendar_bytes(schedules: list[tuple[object, dict]], project: str) -> bytes:
     """``schedules``: (date, block) pairs of the schedules whose day is known."""
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{project}//Program//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{project}: program")
-    domain = slug(project)
+    calendar = new_calendar(project, "program")
+    domain = slug(project, "program")
     for day, block in schedules:
-        stamp = dtstamp(day)
+        stamp = build_stamp(day)
         for slot in block["slots"]:
             calendar.add_component(event(slot, day, block["timezone"], domain, stamp))
     calendar.add_missing_timezones()
@@ -37,9 +32,8 @@ def event(slot: dict, day, zone: str, domain: str, stamp: datetime) -> Event:
     event = Event()
     # The day, start and title identify a slot: a calendar app updates it in place
     # when its speaker or room changes, and sees a new event when it moves.
-    event.add(
-        "uid", f"{day.isoformat()}-{slot['start'].replace(':', '')}-{slug(slot['title'])}@{domain}"
-    )
+    start = slot["start"].replace(":", "")
+    event.add("uid", f"{day.isoformat()}-{start}-{slug(slot['title'], 'slot')}@{domain}")
     event.add("dtstamp", stamp)
     event.add("dtstart", instant(day, slot["start"], zone))
     event.add("dtend", instant(day, slot["end"], zone))
@@ -55,18 +49,6 @@ def event(slot: dict, day, zone: str, domain: str, stamp: datetime) -> Event:
     if slot["url"]:
         event.add("url", slot["url"])
     return event
-
-
-def dtstamp(day) -> datetime:
-    """Build-independent, so that two builds give the same file: SOURCE_DATE_EPOCH, else the day."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
-
-
-def slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "slot"
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
