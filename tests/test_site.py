@@ -185,6 +185,25 @@ def test_the_edition_facts_live_in_one_block_of_conf_py():
         assert "github.com" not in (REPO / f"{page}.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_name_the_edition_only_through_its_facts(page):
+    """Name, conference and city come from conf.py's edition block ({{ name }}, ...),
+    in the text and in the front matter; the dates block is the edition's own data."""
+    source = (REPO / f"{page}.md").read_text(encoding="utf-8")
+    prose = re.sub(r"```\{important-dates\}.*?```", "", source, flags=re.S)
+    for fact in ("Machine Learning for Astrophysics", "ICML 2022", "Baltimore"):
+        assert fact not in prose, f"{page}.md writes {fact!r} by hand"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_descriptions_are_filled_with_the_edition_facts(site, page):
+    soup = site.soup(page)
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    shared = soup.find("meta", attrs={"property": "og:description"})["content"]
+    assert "{{" not in description and "Machine Learning for Astrophysics" in description
+    assert shared == description
+
+
 def load_conf(monkeypatch, **environ) -> dict:
     """Execute conf.py as Sphinx does, under the given environment variables."""
     for name, value in environ.items():

@@ -15,6 +15,7 @@ Without a site URL (a local build) there is no sitemap and robots.txt has no
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -48,11 +49,30 @@ def site_url(app: Sphinx) -> str:
     return base if not base or base.endswith("/") else base + "/"
 
 
+#: ``{{ name }}`` as MyST writes a substitution in a page's text.
+SUBSTITUTION = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def substitute_facts(metatags: str, facts: dict) -> str:
+    """Fill ``{{ name }}``-style edition facts into the page's meta tags.
+
+    MyST substitutes them in the page's text but not in its front matter, and the
+    descriptions should name the edition from conf.py's one block too.
+    """
+
+    def fact(match: re.Match) -> str:
+        key = match.group(1)
+        return html.escape(str(facts[key])) if key in facts else match.group(0)
+
+    return SUBSTITUTION.sub(fact, metatags)
+
+
 def describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Share the page's own description; warn where a page has none."""
     if app.builder.format != "html":
         return
-    metatags = context.get("metatags") or ""
+    metatags = substitute_facts(context.get("metatags") or "", app.config.myst_substitutions)
+    context["metatags"] = metatags
     description = meta_description(metatags)
     if description is None and pagename in app.config.lean_page_descriptions:
         description = app.config.lean_page_descriptions[pagename]
