@@ -4,6 +4,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from people import get_people
 from people.avatar import initials
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -71,3 +72,36 @@ def test_missing_affiliation_is_a_located_warning(built):
 )
 def test_initials(name, expected):
     assert initials(name) == expected
+
+
+PEOPLE = [
+    ("loc", "Vera Rubin", "Carnegie Institution", "Host"),
+    ("soc", "Ada Lovelace", "University of London", "Chair"),
+    ("soc", "Grace Hopper", "Yale", ""),
+]
+
+
+def people_of(app) -> list[tuple]:
+    return [(p["docname"], p["name"], p["affiliation"], p["role"]) for p in get_people(app.env)]
+
+
+@pytest.mark.sphinx("html", testroot="people-pages", freshenv=True)
+def test_the_people_of_all_pages_are_in_the_environment_for_other_extensions(app):
+    app.build()
+    assert people_of(app) == PEOPLE
+    assert [p["lineno"] for p in get_people(app.env)] == [5, 5, 10]
+
+
+@pytest.mark.sphinx("html", testroot="people-pages", freshenv=True, parallel=2)
+def test_a_parallel_read_gathers_the_same_people(app):
+    app.build()
+    assert people_of(app) == PEOPLE
+
+
+@pytest.mark.sphinx("html", testroot="people-pages", freshenv=True)
+def test_an_edited_page_replaces_its_people(app):
+    app.build()
+    page = app.srcdir / "loc.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Vera Rubin", "Cecilia Payne"))
+    app.build()
+    assert [p[1] for p in people_of(app)] == ["Cecilia Payne", "Ada Lovelace", "Grace Hopper"]

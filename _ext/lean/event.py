@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -22,31 +21,15 @@ logger = logging.getLogger(__name__)
 
 def organizers(env: BuildEnvironment) -> list[dict]:
     """The people of the person cards, in page then card order, as schema.org Persons."""
-    people = []
-    for docname in sorted(env.found_docs):
-        doctree = env.get_doctree(docname)
-        for card in doctree.findall(nodes.Element):
-            if "people-card" not in card.get("classes", ()):
-                continue
-            title = next(
-                (n for n in card.findall(nodes.Element) if "sd-card-title" in n.get("classes", ())),
-                None,
-            )
-            affiliation = next(
-                (
-                    n
-                    for n in card.findall(nodes.paragraph)
-                    if "people-affiliation" in n.get("classes", ())
-                ),
-                None,
-            )
-            if title is None:
-                continue
-            person = {"@type": "Person", "name": title.astext().strip()}
-            if affiliation is not None:
-                person["affiliation"] = {"@type": "Organization", "name": affiliation.astext()}
-            people.append(person)
-    return people
+    from people import get_people  # the people extension owns the person cards
+
+    persons = []
+    for person in get_people(env):
+        entry = {"@type": "Person", "name": person["name"]}
+        if person["affiliation"]:
+            entry["affiliation"] = {"@type": "Organization", "name": person["affiliation"]}
+        persons.append(entry)
+    return persons
 
 
 def postal_address(place: str) -> dict:

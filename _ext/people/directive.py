@@ -12,6 +12,7 @@ from sphinx.util import logging
 from sphinx_design.grids import GridItemCardDirective
 
 from .avatar import initials, people_avatar
+from .store import add_person
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,16 @@ class PersonDirective(GridItemCardDirective):
                 type="people",
                 subtype="missing",
             )
+        add_person(
+            self.env,
+            {
+                "name": name,
+                "affiliation": affiliation,
+                "role": (facts.get("role") or "").strip(),
+                "docname": self.env.docname,
+                "lineno": self.lineno,
+            },
+        )
         # Hand sphinx-design only its own options; ours become the card's body.
         self.options = {"text-align": ["sd-text-center"], "class-card": ["people-card"]}
         if facts.get("url"):
