@@ -105,3 +105,19 @@ def test_an_edited_page_replaces_its_people(app):
     page.write_text(page.read_text(encoding="utf-8").replace("Vera Rubin", "Cecilia Payne"))
     app.build()
     assert [p[1] for p in people_of(app)] == ["Cecilia Payne", "Ada Lovelace", "Grace Hopper"]
+
+
+@pytest.mark.browser
+@pytest.mark.sphinx("html", testroot="people", freshenv=True)
+def test_cards_in_a_row_have_equal_heights_whatever_their_content(app, browser):
+    import webcheck
+
+    app.build()
+    with webcheck.serve(app.outdir) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{url}/index.html")
+        boxes = [card.bounding_box() for card in page.locator(".people-card").all()]
+        page.close()
+    # Three cards in one row, each with other lines (photo, no role, no affiliation).
+    assert len({box["y"] for box in boxes}) == 1
+    assert len({round(box["height"]) for box in boxes}) == 1
