@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import webcheck  # noqa: E402
+from sitebuild import html_build  # noqa: E402
 
 VERSION = "12.2.3"  # Lighthouse 13 needs Node.js 22
 CACHE = webcheck.REPO / ".cache" / "lighthouse"
@@ -104,16 +105,8 @@ def main() -> None:
         "--cpu-slowdown", type=float, help="Lighthouse's CPU multiplier (default 4)"
     )
     options = parser.parse_args()
-    if options.build:
-        run(options.build, options.cpu_slowdown)
-        return
-    from conftest import build_site
-
-    with tempfile.TemporaryDirectory() as tmp:
-        built = build_site(Path(tmp))
-        if built.returncode:
-            sys.exit(f"the site build failed:\n{built.stderr}")
-        run(built.outdir, options.cpu_slowdown)
+    with html_build(options.build) as outdir:
+        run(outdir, options.cpu_slowdown)
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ are; see tests/webcheck.py, which the page-weight test uses too), in total and p
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import webcheck  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from sitebuild import html_build  # noqa: E402
 
 KINDS = ("html", "css", "js", "font", "image", "other")
 
@@ -64,16 +64,8 @@ def main() -> None:
     parser.add_argument("build", nargs="?", type=Path, help="an HTML build (default: build now)")
     parser.add_argument("--resources", action="store_true", help="list every resource")
     options = parser.parse_args()
-    if options.build:
-        measure(options.build, options.resources)
-        return
-    from conftest import build_site
-
-    with tempfile.TemporaryDirectory() as tmp:
-        built = build_site(Path(tmp))
-        if built.returncode:
-            sys.exit(f"the site build failed:\n{built.stderr}")
-        measure(built.outdir, options.resources)
+    with html_build(options.build) as outdir:
+        measure(outdir, options.resources)
 
 
 if __name__ == "__main__":
