@@ -30,13 +30,15 @@ language = "en"
 
 # -- General configuration -----------------------------------------------------
 extensions = [
+    # First: lean starts its worker process when it is set up, so that the worker
+    # imports and reads ahead while Sphinx loads the others (_ext/lean/worker.py).
+    "lean",
     "myst_parser",
     "sphinx_design",
     "people",
     "important_dates",
     "papers",
     "schedule",
-    "lean",
     "sphinxext.opengraph",
     "notfound.extension",
 ]

@@ -66,6 +66,14 @@ def test_the_theme_stylesheet_is_pruned_and_keeps_dark_mode(site):
     assert not (site.outdir / "_static" / "styles" / "pydata-sphinx-theme.css.map").exists()
 
 
+def test_the_code_colours_are_the_theme_s_light_and_dark_ones(site):
+    # pydata-sphinx-theme rewrites pygments.css when the build finishes; pruning it
+    # before that (or at the same time) would ship Sphinx's default, light-only colours.
+    pygments = (site.outdir / "_static" / "pygments.css").read_text()
+    assert 'html[data-theme="light"] .highlight' in pygments
+    assert 'html[data-theme="dark"] .highlight' in pygments
+
+
 def glyph_rules(stylesheet: str) -> dict[str, str]:
     """Icon class -> its character, from the theme's own (unpruned) FontAwesome rules."""
     text, _ = css.strip_comments(stylesheet)

@@ -1,12 +1,15 @@
 """The stylesheet scanner and pruner of _ext/lean, on small cases and on the theme's real CSS."""
 
+import os
+import re
 from pathlib import Path
 
 import pydata_sphinx_theme
 import pytest
 import sphinx_design
 import tinycss2
-from lean import css
+from conftest import ANSI
+from lean import css, vocabulary
 
 THEME_CSS = sorted(Path(pydata_sphinx_theme.__file__).parent.rglob("*.css"))
 DESIGN_CSS = sorted(Path(sphinx_design.__file__).parent.rglob("*.css"))
@@ -62,7 +65,7 @@ def test_the_scanner_reads_the_same_rules_as_tinycss2(path):
 
 
 def keep_if(classes=(), tags=("html", "body", "div", "a"), ids=(), prefixes=()):
-    return css.Vocabulary(set(classes), set(ids), set(tags), set(prefixes)).can_match
+    return vocabulary.Vocabulary(set(classes), set(ids), set(tags), set(prefixes)).can_match
 
 
 def test_a_rule_for_a_class_no_page_uses_is_dropped_and_the_others_stay():
@@ -134,9 +137,23 @@ def test_braces_in_strings_and_escaped_class_names_are_read_right():
     )
 
 
-def test_unbalanced_braces_fail_loudly():
-    with pytest.raises(ValueError, match="unbalanced"):
-        css.parse(".a{color:red")
+@pytest.mark.parametrize(
+    ("sheet", "line", "message"),
+    [
+        (".a{color:red", 1, "a '{' is never closed"),
+        ("/* two\nlines */\n.a{color:red}\n}", 4, "a '}' closes nothing"),
+        ("@media print{\n.a{color:red}\n", 1, "a '{' is never closed"),
+        (".a{color:red}\n.b", 2, "text after the last rule is not a rule"),
+    ],
+)
+def test_unbalanced_braces_fail_loudly_with_their_line(sheet, line, message):
+    with pytest.raises(css.CSSSyntaxError, match=re.escape(message)):
+        css.parse(css.strip_comments(sheet)[0])
+    assert css.syntax_error_line(sheet) == (line, message)
+
+
+def test_a_balanced_stylesheet_has_no_syntax_error():
+    assert css.syntax_error_line("/* } */ .a{content:'}'}") is None
 
 
 @pytest.mark.parametrize(
@@ -166,3 +183,18 @@ def test_imports_are_inlined_unless_one_holds_urls(tmp_path):
     assert css.inline_imports(only_basic, theme.resolve(), sheets) == ".b{color:blue}.a{color:red}"
     both = '@import "../basic.css";@import url("../i.css");.a{color:red}'
     assert css.inline_imports(both, theme.resolve(), sheets) == both
+
+
+@pytest.mark.sphinx("html", testroot="lean-css", freshenv=True)
+def test_a_broken_stylesheet_is_a_located_warning_and_ships_unpruned(app):
+    app.build()
+    warnings = ANSI.sub("", app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "")
+    assert warnings.splitlines() == [
+        "_static/broken.css:2: WARNING: a '{' is never closed: the braces of this stylesheet "
+        "do not balance, so it is shipped unpruned [lean.css]"
+    ]
+    static = app.outdir / "_static"
+    source = app.srcdir / "_static" / "broken.css"
+    assert (static / "broken.css").read_text() == source.read_text()
+    # The other stylesheets are pruned as usual.
+    assert (static / "fine.css").read_text().strip() == ".used{ color: green; }"

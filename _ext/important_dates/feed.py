@@ -1,11 +1,18 @@
-"""The calendar feed ``important-dates.ics``: RFC 5545, written with ``icalendar``."""
+"""The calendar feed ``important-dates.ics``: RFC 5545, written with ``icalendar``.
+
+``icalendar`` is imported when a feed is written, not with the extension: importing
+it takes longer than reading all the pages of the site, and at the end of the build
+it runs while _ext/lean's worker prunes the stylesheets.
+"""
+
+from __future__ import annotations
 
 import os
 import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -13,11 +20,16 @@ from . import store
 from .entries import DateEntry
 from .nodes import FEED
 
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
 logger = logging.getLogger(__name__)
 
 
 def new_calendar(project: str, name: str) -> Calendar:
     """An empty RFC 5545 calendar named '<project>: <name>' (shared with the program feed)."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", f"-//{project}//{name.capitalize()}//EN")
     calendar.add("version", "2.0")
@@ -37,6 +49,8 @@ def calendar_bytes(entries: list[DateEntry], project: str) -> bytes:
 
 
 def _event(entry: DateEntry, domain: str, stamp: datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     # The id is the identity: a calendar app updates the event when the date moves.
     event.add("uid", f"{entry.id}@{domain}")
@@ -92,4 +106,6 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_feed(app: Sphinx) -> None:
-    app.connect("build-finished", write_feed)
+    # While _ext/lean's worker prunes the stylesheets (see lean.assets): a feed
+    # touches no page or stylesheet.
+    app.connect("build-finished", write_feed, priority=900)

@@ -1,16 +1,16 @@
 """Lean pages: each page loads only what it uses, and says what it is to search engines."""
 
-from sphinx.application import Sphinx
-
-from .assets import setup_assets
-from .event import setup_event
-from .first_paint import setup_first_paint
-from .seo import setup_seo
-
 __version__ = "1.0.0"
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app) -> dict:
+    # Imported here rather than at the top: the build's worker process imports this
+    # package too (``python -m lean.worker``) and must not wait for Sphinx to import.
+    from .assets import setup_assets
+    from .event import setup_event
+    from .first_paint import setup_first_paint
+    from .seo import setup_seo
+
     setup_assets(app)
     setup_first_paint(app)
     setup_seo(app)

@@ -7,7 +7,6 @@ recognise is reported as a ``lean`` warning, which fails the ``-W`` build.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -18,124 +17,147 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from . import css, icons, pages, scripts
+from . import pages, scripts
 from .seo import site_url
 
 logger = logging.getLogger(__name__)
 
-_WORKER = Path(__file__).with_name("subset_worker.py")
+#: The folder holding the ``lean`` package: the worker imports it from there.
+_EXTENSIONS = str(Path(__file__).resolve().parent.parent)
 
 
 def _is_html(app: Sphinx) -> bool:
     return app.builder.format == "html" and app.builder.name != "epub"
 
 
-def start_font_worker(app: Sphinx) -> None:
-    """Start the font subsetter early, reading the theme's fonts ahead."""
-    if not _is_html(app) or not app.config.lean_prune or not app.config.lean_icon_fonts:
-        return
-    sources = sorted(
-        str(path)
-        for directory in app.builder.theme.get_theme_dirs()
-        for path in (Path(directory) / "static").rglob("*.woff2")
-    )
-    worker = subprocess.Popen(
-        [sys.executable, str(_WORKER)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    worker.stdin.write(json.dumps({"preload": sources}) + "\n")
-    worker.stdin.flush()
-    app._lean_font_worker = (worker, sources)  # noqa: SLF001 (one build, one worker)
+class Worker:
+    """The build's side of ``lean.worker``: a process that prunes and subsets for it."""
+
+    def __init__(self) -> None:
+        # ``-m`` imports from the working folder: the one holding this package.
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "lean.worker"],
+            cwd=_EXTENSIONS,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        #: Whether it was told what to read ahead, and so waits for work.
+        self.has_work = False
+
+    def send(self, message: dict) -> None:
+        try:
+            self.process.stdin.write(json.dumps(message) + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass  # the worker has stopped: finish() tells how
+
+    def finish(self) -> dict | None:
+        """Wait for the worker to end: its answer to the work sent, if any (with nothing
+        sent, the end of its input lets it go)."""
+        answer, _ = self.process.communicate("", timeout=120)
+        if not answer and self.process.returncode:
+            return {"error": f"the worker stopped (exit status {self.process.returncode})"}
+        return json.loads(answer) if answer else None
 
 
-def _stop_font_worker(app: Sphinx) -> tuple[subprocess.Popen, list[str]] | None:
-    started = getattr(app, "_lean_font_worker", None)
-    app._lean_font_worker = None  # noqa: SLF001
-    return started
+def start_worker(app: Sphinx) -> None:
+    # Started when the extension is set up, before the builder and its theme are
+    # known: it imports fontTools while Sphinx imports the other extensions, and
+    # the builder tells it what to read ahead (read_ahead).
+    app._lean_worker = Worker()  # noqa: SLF001 (one build, one worker)
 
 
-def _digest(path: Path | str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def _worker_of(app: Sphinx) -> Worker | None:
+    worker = getattr(app, "_lean_worker", None)
+    app._lean_worker = None  # noqa: SLF001
+    return worker
 
 
-def subset_fonts(app: Sphinx, jobs: dict[Path, set[str]]) -> None:
-    started = _stop_font_worker(app)
-    if started is None:
-        return
-    worker, sources = started
-    by_digest = {_digest(source): source for source in sources}
-    request = [
-        {
-            "source": by_digest.get(_digest(target), str(target)),
-            "target": str(target),
-            "codepoints": sorted(ord(char) for char in characters),
-        }
-        for target, characters in sorted(jobs.items())
-    ]
-    answer, _ = worker.communicate(json.dumps({"jobs": request}) + "\n", timeout=120)
-    result = json.loads(answer or '{"error": "the font subsetter stopped without answering"}')
-    if "error" in result:
-        raise ExtensionError(f"lean: subsetting the icon fonts failed: {result['error']}")
+def read_ahead(app: Sphinx) -> None:
+    """Tell the worker what the theme and the static folders hold (if it has work)."""
+    worker = getattr(app, "_lean_worker", None)
+    if worker is None or not _is_html(app) or not app.config.lean_prune:
+        return  # wait_for_worker lets it go
+    theme_static = [Path(d) / "static" for d in app.builder.theme.get_theme_dirs()]
+    own_static = [Path(app.confdir) / path for path in app.config.html_static_path]
+    folders = [folder for folder in theme_static + own_static if folder.is_dir()]
+    fonts = sorted(font for folder in theme_static for font in folder.rglob("*.woff2"))
+    worker.send({"folders": [str(f) for f in folders], "fonts": [str(f) for f in fonts]})
+    worker.has_work = True
 
 
 def trim_build(app: Sphinx, exception: Exception | None) -> None:
-    started = getattr(app, "_lean_font_worker", None)
+    """Trim the scripts of each page, then give the stylesheets and fonts to the worker."""
+    worker = getattr(app, "_lean_worker", None)
     if exception is not None or not _is_html(app):
-        if started:
-            _stop_font_worker(app)[0].communicate("", timeout=120)
-        return
+        return  # wait_for_worker lets the worker go
     outdir = Path(app.outdir)
-    root = urlsplit(site_url(app)).path or "/"
     built = pages.built_pages(outdir)
     for page in built:
         scripts.trim_scripts(page)
-    if app.config.lean_prune:
-        prune_styles_and_icons(app, outdir, built, root)
-
-
-def prune_styles_and_icons(app: Sphinx, outdir: Path, built: list[Path], root: str) -> None:
-    vocabulary = pages.vocabulary_of(outdir, built, root)
-    empty: set[Path] = set()
-    shown: set[str] = set()
-    icon_fonts: list[Path] = []
-    families = tuple(app.config.lean_icon_fonts)
-    stylesheets = {}
-    for stylesheet in sorted(outdir.joinpath("_static").rglob("*.css")):
-        pruned, rules = css.prune_stylesheet_rules(
-            stylesheet.read_text(encoding="utf-8"), vocabulary.can_match
+    if worker and worker.has_work:
+        worker.send(
+            {
+                "outdir": str(outdir),
+                "pages": [str(page) for page in built],
+                "root": urlsplit(site_url(app)).path or "/",
+                "icon_families": list(app.config.lean_icon_fonts),
+            }
         )
-        stylesheets[stylesheet.resolve()] = pruned
-        # The source map describes the stylesheet before pruning.
-        stylesheet.with_name(stylesheet.name + ".map").unlink(missing_ok=True)
-        if not pruned:
-            empty.add(stylesheet.resolve())
-            continue
-        shown |= icons.shown_characters(rules)
-        icon_fonts += icons.font_files(rules, families, stylesheet)
-    for stylesheet, text in stylesheets.items():
-        stylesheet.write_text(css.inline_imports(text, stylesheet, stylesheets), encoding="utf-8")
-    for page in built:
-        scripts.drop_stylesheet_links(page, empty, outdir, root)
 
-    if families and not icon_fonts:
+
+def wait_for_worker(app: Sphinx, exception: Exception | None) -> None:
+    worker = _worker_of(app)
+    if worker is not None and (answer := worker.finish()) is not None:
+        report(app, answer)
+
+
+def report(app: Sphinx, answer: dict) -> None:
+    """Warnings and errors of the worker's answer, as the build's own."""
+    if "error" in answer:
+        raise ExtensionError(
+            f"lean: pruning the stylesheets and icon fonts failed: {answer['error']}"
+        )
+    for path, line, message in answer["unreadable"]:
+        logger.warning(
+            "%s: the braces of this stylesheet do not balance, so it is shipped unpruned",
+            message,
+            location=f"{_source_of(app, Path(path))}:{line}",
+            type="lean",
+            subtype="css",
+        )
+    if app.config.lean_icon_fonts and not answer["icon_fonts"]:
         logger.warning(
             "no @font-face of the icon fonts %s in the built stylesheets: the icon font "
             "was not subset (did the theme change its icons?)",
-            ", ".join(map(repr, families)),
+            ", ".join(map(repr, app.config.lean_icon_fonts)),
             type="lean",
             subtype="icons",
         )
-    missing = [font for font in icon_fonts if not font.is_file()]
-    if missing:
-        raise ExtensionError(f"lean: icon font files not found: {missing}")
-    subset_fonts(app, {font: shown for font in icon_fonts})
+
+
+def _source_of(app: Sphinx, built: Path) -> Path:
+    """The file of html_static_path that was copied to ``built``, else ``built`` itself."""
+    relative = built.relative_to(Path(app.outdir) / "_static")
+    for folder in app.config.html_static_path:
+        source = Path(app.confdir) / folder / relative
+        if source.is_file():
+            return source
+    return built
 
 
 def setup_assets(app: Sphinx) -> None:
     # False keeps every CSS rule and glyph (the browser tests compare both builds).
     app.add_config_value("lean_prune", True, "html", types=[bool])
     app.add_config_value("lean_icon_fonts", ["Font Awesome"], "html", types=[list, tuple])
-    app.connect("builder-inited", start_font_worker)
-    app.connect("build-finished", trim_build, priority=900)
+    start_worker(app)
+    # After the extensions that add their static folders when the builder starts.
+    app.connect("builder-inited", read_ahead, priority=900)
+    # Late, once the theme has written its last files (pydata-sphinx-theme rewrites
+    # pygments.css when the build finishes): the pages and stylesheets are final.
+    # The handlers between the two (priorities 801 to 949) run while the worker
+    # works: they must not change a page or a stylesheet (the calendar feeds and
+    # the sitemap do not).
+    app.connect("build-finished", trim_build, priority=800)
+    app.connect("build-finished", wait_for_worker, priority=950)

@@ -20,6 +20,7 @@ the theme's own stylesheets.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,8 +67,12 @@ class Group:
         return f"{self.prelude}{{{''.join(child.css() for child in self.children)}}}"
 
 
-def strip_comments(css: str) -> tuple[str, list[str]]:
-    """The stylesheet without comments, and its license comments (``/*! ... */``)."""
+def strip_comments(css: str, keep_lines: bool = False) -> tuple[str, list[str]]:
+    """The stylesheet without comments, and its license comments (``/*! ... */``).
+
+    With ``keep_lines``, a comment leaves its line breaks behind, so that an offset
+    in the result is on the same line as in ``css`` (for error messages).
+    """
     licenses = []
 
     def replace(match: re.Match) -> str:
@@ -76,14 +81,23 @@ def strip_comments(css: str) -> tuple[str, list[str]]:
             return text
         if text.startswith("/*!"):
             licenses.append(text)
-        return ""
+        return "\n" * text.count("\n") if keep_lines else ""
 
     return _COMMENT_OR_STRING.sub(replace, css), licenses
 
 
+class CSSSyntaxError(ValueError):
+    """Braces that do not balance, at ``offset`` in the comment-free stylesheet."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
 def parse(css: str) -> list:
-    """The top-level rules of a comment-free stylesheet; ValueError if braces do not balance."""
+    """The top-level rules of a comment-free stylesheet; CSSSyntaxError if braces do not balance."""
     frames: list[Group] = [Group("")]
+    opened: list[int] = []  # offsets of the grouping at-rules still open
     pos = 0
     depth = 0  # > 0 while inside a declaration block (which may nest, e.g. @keyframes)
     block_start = 0
@@ -109,17 +123,51 @@ def parse(css: str) -> list:
             prelude = css[pos : match.start()].strip()
             if prelude.split(maxsplit=1)[0].lower() in GROUPING_AT_RULES:
                 frames.append(Group(prelude))
+                opened.append(match.start())
             else:
                 depth, block_start, block_prelude = 1, match.end(), prelude
         else:  # "}" closing a grouping at-rule
             if len(frames) == 1:
-                raise ValueError(f"unbalanced '}}' at offset {match.start()}")
+                raise CSSSyntaxError("a '}' closes nothing", match.start())
             group = frames.pop()
+            opened.pop()
             frames[-1].children.append(group)
         pos = match.end()
-    if depth or len(frames) != 1 or css[pos:].strip():
-        raise ValueError("unbalanced braces or trailing text at the end of the stylesheet")
+    if depth:
+        raise CSSSyntaxError("a '{' is never closed", block_start - 1)
+    if opened:
+        raise CSSSyntaxError("a '{' is never closed", opened[-1])
+    if rest := css[pos:].strip():
+        raise CSSSyntaxError("text after the last rule is not a rule", css.index(rest, pos))
     return frames[0].children
+
+
+def syntax_error_line(css: str) -> tuple[int, str] | None:
+    """The line (1-based) and message of the first brace that does not balance in ``css``."""
+    text = strip_comments(css, keep_lines=True)[0]
+    try:
+        parse(text)
+    except CSSSyntaxError as error:
+        return text.count("\n", 0, error.offset) + 1, str(error)
+    return None
+
+
+@functools.cache
+def read(css: str) -> tuple[list, list[str]]:
+    """The rules of ``css`` and its license comments (cached: see ``read_ahead``)."""
+    text, licenses = strip_comments(css)
+    return parse(text), licenses
+
+
+def read_ahead(css: str) -> None:
+    """Read ``css`` and the requirements of its selectors now, so that pruning it later is
+    quick. The build's worker process calls it on the theme's stylesheets while Sphinx is
+    still building (the results are cached by the text)."""
+    for block in walk_blocks(read(css)[0]):
+        declarations(block.body)
+        if not block.prelude.startswith("@"):
+            for selector in selectors(block.prelude):
+                requirements(selector)
 
 
 _NESTED_OR_QUOTED = re.compile(r"[(\[\"'\\]")
@@ -147,7 +195,6 @@ def split_top_level(text: str, separator: str) -> list[str]:
 
 _IDENT = r"(?:[\w-]|\\[0-9a-fA-F]{1,6}\s?|\\[^\n0-9a-fA-F])+"
 _REQUIRED = re.compile(rf"(?P<kind>[.#]|::?|(?<![\w\\-]))(?P<name>{_IDENT})")
-_ONE_CLASS = re.compile(r"\.[\w-]+")
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 
 
@@ -207,26 +254,10 @@ def requirements(selector: str) -> Requirements:
     return Requirements(frozenset(classes), frozenset(ids), frozenset(tags))
 
 
-@dataclass
-class Vocabulary:
-    """Every class, id and element name the built pages and their scripts can show."""
-
-    classes: set[str] = field(default_factory=set)
-    ids: set[str] = field(default_factory=set)
-    tags: set[str] = field(default_factory=set)
-    #: Scripts build some class names from a prefix: `bs-${name}-auto`.
-    class_prefixes: set[str] = field(default_factory=set)
-
-    def has_class(self, name: str) -> bool:
-        return name in self.classes or name.startswith(tuple(self.class_prefixes))
-
-    def can_match(self, selector: str) -> bool:
-        if _ONE_CLASS.fullmatch(selector):  # most selectors, e.g. the icons' ".fa-github"
-            return self.has_class(selector[1:])
-        needed = requirements(selector)
-        if not (needed.ids <= self.ids and needed.tags <= self.tags):
-            return False
-        return needed.classes <= self.classes or all(map(self.has_class, needed.classes))
+@functools.cache
+def selectors(prelude: str) -> tuple[str, ...]:
+    """The selectors of a rule's selector list."""
+    return tuple(split_top_level(prelude, ","))
 
 
 def prune_rules(rules: list, keep: Callable[[str], bool]) -> list:
@@ -238,9 +269,9 @@ def prune_rules(rules: list, keep: Callable[[str], bool]) -> list:
             if children:
                 kept.append(Group(rule.prelude, children))
         elif isinstance(rule, Block) and not rule.prelude.startswith("@"):
-            selectors = [s for s in split_top_level(rule.prelude, ",") if keep(s)]
-            if selectors:
-                kept.append(Block(",".join(selectors), rule.body))
+            matching = [s for s in selectors(rule.prelude) if keep(s)]
+            if matching:
+                kept.append(Block(",".join(matching), rule.body))
         else:
             kept.append(rule)
     return kept
@@ -256,8 +287,8 @@ def prune_stylesheet(css: str, keep: Callable[[str], bool]) -> str:
 
 def prune_stylesheet_rules(css: str, keep: Callable[[str], bool]) -> tuple[str, list]:
     """The pruned stylesheet's text (see ``prune_stylesheet``) and its rules."""
-    text, licenses = strip_comments(css)
-    rules = prune_rules(parse(text), keep)
+    parsed, licenses = read(css)
+    rules = prune_rules(parsed, keep)
     if all(isinstance(rule, Statement) and not rule.text.startswith("@import") for rule in rules):
         return "", []
     return "".join(licenses) + "\n" + "".join(rule.css() for rule in rules) + "\n", rules
@@ -276,7 +307,7 @@ def inline_imports(text: str, path: Path, stylesheets: dict[Path, str]) -> str:
     """
     imported = []
     for match in _IMPORT.finditer(text):
-        target = stylesheets.get((path.parent / match.group(1)).resolve())
+        target = stylesheets.get(Path(os.path.normpath(path.parent / match.group(1))))
         if target is None or "url(" in target or "@import" in target:
             return text
         imported.append(target.strip())
@@ -284,14 +315,15 @@ def inline_imports(text: str, path: Path, stylesheets: dict[Path, str]) -> str:
     return _IMPORT.sub(lambda match: next(replacements), text)
 
 
-def declarations(body: str) -> list[tuple[str, str]]:
+@functools.cache
+def declarations(body: str) -> tuple[tuple[str, str], ...]:
     """``(property, value)`` pairs of a declaration block."""
     pairs = []
     for declaration in split_top_level(body, ";"):
         name, colon, value = declaration.partition(":")
         if colon:
             pairs.append((name.strip(), value.strip()))
-    return pairs
+    return tuple(pairs)
 
 
 def walk_blocks(rules: list):

@@ -9,6 +9,7 @@ glyphs to keep.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -58,7 +59,7 @@ def font_files(rules: list, families: tuple[str, ...], stylesheet: Path) -> list
         family = unescape(facts.get("font-family", "")).strip("\"' ")
         if family.startswith(families):
             files.extend(
-                (stylesheet.parent / url.split("?")[0]).resolve()
+                Path(os.path.normpath(stylesheet.parent / url.split("?")[0]))
                 for url in _URL.findall(facts.get("src", ""))
                 if not url.startswith("data:")
             )

@@ -120,4 +120,5 @@ def setup_seo(app: Sphinx) -> None:
     app.add_config_value("lean_page_descriptions", {}, "html", types=[dict])
     # Before sphinxext-opengraph (priority 500), which reads the og: overrides.
     app.connect("html-page-context", describe_page, priority=400)
-    app.connect("build-finished", write_sitemap_and_robots)
+    # While the worker prunes the stylesheets (see assets.setup_assets).
+    app.connect("build-finished", write_sitemap_and_robots, priority=900)

@@ -4,16 +4,21 @@ Times keep their venue zone (``DTSTART;TZID=America/New_York``) with the matchin
 VTIMEZONE, so calendar apps show each talk in the reader's zone and across DST rules.
 """
 
+from __future__ import annotations
+
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icalendar import Event
 from important_dates.feed import build_stamp, new_calendar, slug
 from sphinx.application import Sphinx
 
 from . import dates, store
 from .nodes import FEED
 from .render import instant
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 
 def calendar_bytes(schedules: list[tuple[object, dict]], project: str) -> bytes:
@@ -29,6 +34,8 @@ def calendar_bytes(schedules: list[tuple[object, dict]], project: str) -> bytes:
 
 
 def event(slot: dict, day, zone: str, domain: str, stamp: datetime) -> Event:
+    from icalendar import Event  # when the feed is written (see important_dates.feed)
+
     event = Event()
     # The day, start and title identify a slot: a calendar app updates it in place
     # when its speaker or room changes, and sees a new event when it moves.
@@ -65,4 +72,5 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_calendar(app: Sphinx) -> None:
-    app.connect("build-finished", write_feed)
+    # While _ext/lean's worker prunes the stylesheets (see lean.assets).
+    app.connect("build-finished", write_feed, priority=900)
