@@ -7,9 +7,6 @@ recognise is reported as a ``lean`` warning, which fails the ``-W`` build.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,57 +15,24 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from . import pages, scripts
+from .channel import Helper
 from .seo import site_url
 
 logger = logging.getLogger(__name__)
-
-#: The folder holding the ``lean`` package: the worker imports it from there.
-_EXTENSIONS = str(Path(__file__).resolve().parent.parent)
 
 
 def _is_html(app: Sphinx) -> bool:
     return app.builder.format == "html" and app.builder.name != "epub"
 
 
-class Worker:
-    """The build's side of ``lean.worker``: a process that prunes and subsets for it."""
-
-    def __init__(self) -> None:
-        # ``-m`` imports from the working folder: the one holding this package.
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "lean.worker"],
-            cwd=_EXTENSIONS,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        #: Whether it was told what to read ahead, and so waits for work.
-        self.has_work = False
-
-    def send(self, message: dict) -> None:
-        try:
-            self.process.stdin.write(json.dumps(message) + "\n")
-            self.process.stdin.flush()
-        except BrokenPipeError:
-            pass  # the worker has stopped: finish() tells how
-
-    def finish(self) -> dict | None:
-        """Wait for the worker to end: its answer to the work sent, if any (with nothing
-        sent, the end of its input lets it go)."""
-        answer, _ = self.process.communicate("", timeout=120)
-        if not answer and self.process.returncode:
-            return {"error": f"the worker stopped (exit status {self.process.returncode})"}
-        return json.loads(answer) if answer else None
-
-
 def start_worker(app: Sphinx) -> None:
     # Started when the extension is set up, before the builder and its theme are
     # known: it imports fontTools while Sphinx imports the other extensions, and
     # the builder tells it what to read ahead (read_ahead).
-    app._lean_worker = Worker()  # noqa: SLF001 (one build, one worker)
+    app._lean_worker = Helper("lean.worker")  # noqa: SLF001 (one build, one worker)
 
 
-def _worker_of(app: Sphinx) -> Worker | None:
+def _worker_of(app: Sphinx) -> Helper | None:
     worker = getattr(app, "_lean_worker", None)
     app._lean_worker = None  # noqa: SLF001
     return worker
@@ -84,7 +48,6 @@ def read_ahead(app: Sphinx) -> None:
     folders = [folder for folder in theme_static + own_static if folder.is_dir()]
     fonts = sorted(font for folder in theme_static for font in folder.rglob("*.woff2"))
     worker.send({"folders": [str(f) for f in folders], "fonts": [str(f) for f in fonts]})
-    worker.has_work = True
 
 
 def trim_build(app: Sphinx, exception: Exception | None) -> None:
@@ -96,7 +59,7 @@ def trim_build(app: Sphinx, exception: Exception | None) -> None:
     built = pages.built_pages(outdir)
     for page in built:
         scripts.trim_scripts(page)
-    if worker and worker.has_work:
+    if worker and worker.sent == 1:  # it read ahead, and waits for this
         worker.send(
             {
                 "outdir": str(outdir),

@@ -1,8 +1,9 @@
 """Icon fonts cut down to the glyphs the pages show, with fontTools.
 
 fontTools takes about a tenth of a second to import and as much to read the
-theme's fonts: the build's worker process does both ahead (``IconFonts``), while
-Sphinx is still building, and only the subsetting is left for the end.
+theme's fonts: the build's worker process (``lean.worker``) does both ahead
+(``IconFonts``), while Sphinx is still building, and only the subsetting is left
+for the end.
 """
 
 from __future__ import annotations
