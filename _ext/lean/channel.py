@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -61,6 +62,9 @@ class Helper:
 def serve(read_ahead: Callable[[dict], Any], work: Callable[[Any, dict], dict]) -> None:
     """The helper's side: ``read_ahead(first message)``, then answer
     ``work(what it read, second message)`` on stdout."""
+    # Reading ahead must never slow the build it helps: where the two processes
+    # share a core, the build goes first.
+    os.nice(5)
     first = sys.stdin.readline()
     if not first:
         return
