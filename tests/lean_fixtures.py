@@ -13,12 +13,13 @@ CANONICAL_URL = "https://ml4astro-icml2022.example.org/en/latest/"
 CANONICAL_PATH = "/en/latest/"
 
 
-def build_canonical_site(outdir):
+def build_canonical_site(outdir, *extra: str):
     built = build_site(
         outdir,
         "-D", f"html_baseurl={CANONICAL_URL}",
         "-D", f"ogp_site_url={CANONICAL_URL}",
         "-D", f"notfound_urls_prefix={CANONICAL_PATH}",
+        *extra,
     )  # fmt: skip
     assert built.returncode == 0, f"the site build failed:\n{built.stderr}"
     return built

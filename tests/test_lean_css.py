@@ -198,3 +198,28 @@ def test_a_broken_stylesheet_is_a_located_warning_and_ships_unpruned(app):
     assert (static / "broken.css").read_text() == source.read_text()
     # The other stylesheets are pruned as usual.
     assert (static / "fine.css").read_text().strip() == ".used{ color: green; }"
+
+
+@pytest.mark.sphinx("html", testroot="lean-css", freshenv=True)
+def test_the_worker_ends_with_the_build(app):
+    worker = app._lean_worker.process  # started when the extension was set up
+    assert worker.poll() is None
+    app.build()
+    assert worker.returncode == 0
+
+
+@pytest.mark.sphinx("html", testroot="lean-css", freshenv=True, confoverrides={"lean_prune": False})
+def test_without_pruning_the_worker_ends_unused_and_stylesheets_stay_whole(app):
+    worker = app._lean_worker.process
+    app.build()
+    assert worker.returncode == 0
+    fine = (app.outdir / "_static" / "fine.css").read_text()
+    assert fine == (app.srcdir / "_static" / "fine.css").read_text()
+
+
+@pytest.mark.sphinx("text", testroot="lean-css", freshenv=True)
+def test_a_build_of_another_format_lets_the_worker_go(app):
+    worker = app._lean_worker.process
+    app.build()
+    assert worker.returncode == 0
+    assert (app.outdir / "index.txt").is_file()

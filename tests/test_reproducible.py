@@ -1,5 +1,8 @@
-"""Two clean builds of the site give the same bytes (SOURCE_DATE_EPOCH fixes the build date)."""
+"""Two clean builds of the site give the same bytes (SOURCE_DATE_EPOCH fixes the build date),
+and so does a parallel build (``-j 2``: the readers and writers Sphinx forks share the build
+with _ext/lean's worker process)."""
 
+import pytest
 from lean_fixtures import build_canonical_site
 
 
@@ -11,8 +14,9 @@ def files_of(outdir) -> dict[str, bytes]:
     }
 
 
-def test_two_clean_builds_are_byte_identical(canonical_site, tmp_path):
-    again = build_canonical_site(tmp_path)
+@pytest.mark.parametrize("options", [(), ("-j", "2")], ids=["serial", "parallel"])
+def test_two_clean_builds_are_byte_identical(canonical_site, tmp_path, options):
+    again = build_canonical_site(tmp_path, *options)
     first, second = files_of(canonical_site.outdir), files_of(again.outdir)
     # Guards against comparing two empty or partial outputs.
     font = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
