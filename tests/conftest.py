@@ -29,6 +29,12 @@ SOURCE_DATE_EPOCH = "1650000000"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def warnings_of(app) -> list[str]:
+    """Warning lines of a test-root build without colours, the source dir written '<src>'."""
+    text = ANSI.sub("", app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "<src>/")
+    return [line for line in text.splitlines() if line.strip()]
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return REPO / "tests" / "roots"

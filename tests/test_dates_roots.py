@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ANSI, SOURCE_DATE_EPOCH
+from conftest import ANSI, SOURCE_DATE_EPOCH, warnings_of
 from icalendar import Calendar
 from important_dates.entries import DateEntry
 from important_dates.feed import calendar_bytes, write_feed
-
-
-def warnings_of(app) -> list[str]:
-    """Warning lines without colours, the source dir written '<src>'."""
-    text = ANSI.sub("", app._warning.getvalue()).replace(str(app.srcdir) + os.sep, "<src>/")
-    return [line for line in text.splitlines() if line.strip()]
 
 
 def soup(app, page: str) -> BeautifulSoup:

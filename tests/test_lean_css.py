@@ -1,6 +1,5 @@
 """The stylesheet scanner and pruner of _ext/lean, on small cases and on the theme's real CSS."""
 
-import os
 import re
 from pathlib import Path
 
@@ -8,7 +7,7 @@ import pydata_sphinx_theme
 import pytest
 import sphinx_design
 import tinycss2
-from conftest import ANSI
+from conftest import warnings_of
 from lean import css, vocabulary
 
 THEME_CSS = sorted(Path(pydata_sphinx_theme.__file__).parent.rglob("*.css"))
@@ -188,9 +187,8 @@ def test_imports_are_inlined_unless_one_holds_urls(tmp_path):
 @pytest.mark.sphinx("html", testroot="lean-css", freshenv=True)
 def test_a_broken_stylesheet_is_a_located_warning_and_ships_unpruned(app):
     app.build()
-    warnings = ANSI.sub("", app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "")
-    assert warnings.splitlines() == [
-        "_static/broken.css:2: WARNING: a '{' is never closed: the braces of this stylesheet "
+    assert warnings_of(app) == [
+        "<src>/_static/broken.css:2: WARNING: a '{' is never closed: the braces of this stylesheet "
         "do not balance, so it is shipped unpruned [lean.css]"
     ]
     static = app.outdir / "_static"

@@ -2,7 +2,6 @@
 sitemap.xml, robots.txt and a 404 page that works at any depth."""
 
 import json
-import os
 import re
 import runpy
 import shutil
@@ -10,7 +9,7 @@ import struct
 
 import pytest
 import webcheck
-from conftest import ANSI, PAGES, REPO
+from conftest import PAGES, REPO, warnings_of
 from defusedxml import ElementTree
 from lean_fixtures import CANONICAL_PATH, CANONICAL_URL
 
@@ -151,9 +150,8 @@ def test_the_404_page_works_deep_under_the_site_path(browser, canonical_site, tm
 @pytest.mark.sphinx("html", testroot="lean-seo", freshenv=True)
 def test_a_page_without_description_is_a_located_warning(app):
     app.build()
-    warnings = ANSI.sub("", app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "")
-    assert warnings.splitlines() == [
-        "undescribed.md: WARNING: page 'undescribed' has no meta description; add it to the "
+    assert warnings_of(app) == [
+        "<src>/undescribed.md: WARNING: page 'undescribed' has no meta description; add it to the "
         "page's front matter (myst: html_meta: description: ...) [lean.seo]"
     ]
     search = (app.outdir / "search.html").read_text()
