@@ -64,7 +64,8 @@ def serve(read_ahead: Callable[[dict], Any], work: Callable[[Any, dict], dict]) 
     ``work(what it read, second message)`` on stdout."""
     # Reading ahead must never slow the build it helps: where the two processes
     # share a core, the build goes first.
-    os.nice(5)
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(5)
     first = sys.stdin.readline()
     if not first:
         return
