@@ -1,6 +1,7 @@
 """The stylesheet scanner and pruner of _ext/lean, on small cases and on the theme's real CSS."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pydata_sphinx_theme
@@ -204,6 +205,18 @@ def test_the_worker_ends_with_the_build(app):
     assert worker.poll() is None
     app.build()
     assert worker.returncode == 0
+
+
+def test_the_worker_finds_its_package_from_any_folder(make_app, rootdir, tmp_path, monkeypatch):
+    # Python does not look in the working folder with PYTHONSAFEPATH set.
+    monkeypatch.setenv("PYTHONSAFEPATH", "1")
+    monkeypatch.chdir(tmp_path)
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-lean-css", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "[lean.css]" in warnings_of(app)[0]  # the worker pruned, and reported
+    assert (app.outdir / "_static" / "fine.css").read_text().strip() == ".used{ color: green; }"
 
 
 @pytest.mark.sphinx("html", testroot="lean-css", freshenv=True, confoverrides={"lean_prune": False})

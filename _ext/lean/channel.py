@@ -26,10 +26,11 @@ class Helper:
 
     def __init__(self, module: str) -> None:
         self.module = module
-        # ``-m`` imports from the working folder: the one holding this package.
+        # The helper imports this package from the folder that holds it, first.
+        path = os.pathsep.join(filter(None, (_EXTENSIONS, os.environ.get("PYTHONPATH"))))
         self.process = subprocess.Popen(
             [sys.executable, "-m", module],
-            cwd=_EXTENSIONS,
+            env={**os.environ, "PYTHONPATH": path},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
