@@ -33,8 +33,10 @@ def _is_html(app: Sphinx) -> bool:
 def start_worker(app: Sphinx) -> None:
     # Started when the extension is set up, before the builder and its theme are
     # known: it imports fontTools while Sphinx imports the other extensions, and
-    # the builder tells it what to read ahead (read_ahead).
-    app._lean_worker = Helper("lean.worker")  # noqa: SLF001 (one build, one worker)
+    # the builder tells it what to read ahead (read_ahead). Config values are read
+    # from conf.py and -D before any extension is set up: lean_prune is known here.
+    started = Helper("lean.worker") if app.config.lean_prune else None
+    app._lean_worker = started  # noqa: SLF001 (one build, one worker)
 
 
 def _worker_of(app: Sphinx) -> Helper | None:
