@@ -76,3 +76,14 @@ def layout_shift(page) -> float:
     if shift:
         print("layout shift sources:", page.evaluate("window.__shiftSources"))
     return shift
+
+
+def shift_once_ready(browser, url: str, ready: str) -> tuple[float, list[str]]:
+    """The layout shift of ``url`` once its script marked ``ready`` (a selector), and the
+    console errors: a script that enhances a block must not move the page."""
+    page, errors = open_page(browser, url)
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(200)  # let late layout shifts be reported
+    shift = layout_shift(page)
+    page.close()
+    return shift, errors

@@ -1,7 +1,7 @@
 """The papers filter in a real browser: typing narrows the list, the count is announced."""
 
 import pytest
-from program_testing import build_root, layout_shift, open_page
+from program_testing import build_root, open_page, shift_once_ready
 from webcheck import serve
 
 
@@ -47,12 +47,8 @@ def test_typing_filters_by_title_author_and_topic_and_announces_the_count(browse
 
 @pytest.mark.browser
 def test_nothing_moves_when_the_script_shows_the_filter(browser, site_url):
-    page, errors = open_page(browser, f"{site_url}/index.html")
-    page.wait_for_selector(".papers-filter.papers-ready")
-    page.wait_for_timeout(200)  # let late layout shifts be reported
-    assert layout_shift(page) == 0
-    assert errors == []
-    page.close()
+    ready = ".papers-filter.papers-ready"
+    assert shift_once_ready(browser, f"{site_url}/index.html", ready) == (0, [])
 
 
 @pytest.mark.browser

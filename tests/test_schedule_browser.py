@@ -1,7 +1,7 @@
 """The schedule in a real browser: the visitor's own time zone at a click, nothing moving."""
 
 import pytest
-from program_testing import build_root, layout_shift, open_page
+from program_testing import build_root, open_page, shift_once_ready
 from webcheck import serve
 
 #: Venue times of the test root's real timetable (Europe/Berlin, CEST).
@@ -66,9 +66,5 @@ def test_a_visitor_in_los_angeles_sees_the_same_day_from_the_keyboard(browser, s
 
 @pytest.mark.browser
 def test_nothing_moves_when_the_script_shows_the_toggle(browser, site_url):
-    page, errors = open_page(browser, f"{site_url}/program.html")
-    page.wait_for_selector(".schedule.schedule-ready")
-    page.wait_for_timeout(200)  # let late layout shifts be reported
-    assert layout_shift(page) == 0
-    assert errors == []
-    page.close()
+    ready = ".schedule.schedule-ready"
+    assert shift_once_ready(browser, f"{site_url}/program.html", ready) == (0, [])
