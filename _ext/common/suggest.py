@@ -1,0 +1,28 @@
+"""Suggestions for a mistyped word: the same "did you mean" in every message."""
+
+import difflib
+from collections.abc import Iterable
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The known choice closest to ``word``, or None when none is close.
+
+    Case is ignored for the comparison ("Speaker" is close to "speaker").
+    """
+    by_lower = {choice.lower(): choice for choice in choices}
+    found = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[found[0]] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'speaker'?"``, or ``""`` when no choice is close."""
+    found = closest(word, choices)
+    return f"; did you mean {found!r}?" if found else ""
+
+
+def unknown(what: str, word: str, choices: Iterable[str]) -> str:
+    """``"unknown key 'speakr'; did you mean 'speaker'?"``, or, when none is close,
+    ``"unknown key 'x'; allowed keys: a, b, c"``."""
+    choices = list(choices)
+    hint = did_you_mean(word, choices)
+    return f"unknown {what} {word!r}" + (hint or f"; allowed {what}s: {', '.join(choices)}")
