@@ -2,9 +2,10 @@
 
 Shared by the ``important-dates`` and ``schedule`` directives (and any block of records):
 
+- :class:`LocatedDirective` (any directive of ours) warns at a file line and reports
+  unknown options at the option's own line with "did you mean";
 - :class:`YamlBlockDirective` gives the body as written and the file line of each of its
-  lines (MyST and rST count differently), warns at a line, and reports unknown options at
-  the option's own line with "did you mean";
+  lines (MyST and rST count differently);
 - :func:`read_records` reads a YAML list of ``key: value`` records as text (never YAML's
   own typing: ``08:30`` would be the number 510 in YAML 1.1, ``2022-05-16`` a date), with
   the line of every key, unknown keys reported at their line with "did you mean";
@@ -35,11 +36,43 @@ class AnyOption(dict):
         return directives.unchanged
 
 
-class YamlBlockDirective(SphinxDirective):
-    """Base of the directives with a YAML body. Subclasses set ``warning_type``."""
+class LocatedDirective(SphinxDirective):
+    """Base of our directives: warnings at a file line, unknown options at their own line.
+
+    Subclasses set ``warning_type`` (the extension's prefix: ``dates``, ``people``...).
+    """
+
+    warning_type = "content"
+
+    def option_line(self, name: str) -> int:
+        """The file line of option ``:name:``, or the directive's first line."""
+        for index, line in enumerate(self.block_text.split("\n")):
+            if line.strip().startswith(f":{name}:"):
+                return self.lineno + index
+        return self.lineno
+
+    def warn(self, line: int, subtype: str, message: str) -> None:
+        """A warning at file line ``line`` of the current page."""
+        warn((self.env.docname, line), self.warning_type, subtype, message)
+
+    def known_options(self, known: Iterable[str]) -> dict[str, str]:
+        """The options given, less unknown ones, each reported at its line.
+
+        Use with ``option_spec = AnyOption(...)``, which lets unknown options through.
+        """
+        known = list(known)
+        for name in self.options:
+            if name not in known:
+                allowed = ", ".join(f":{option}:" for option in known)
+                hint = did_you_mean(name, known) or f"; allowed options: {allowed}"
+                self.warn(self.option_line(name), "option", f"unknown option ':{name}:'{hint}")
+        return {name: value for name, value in self.options.items() if name in known}
+
+
+class YamlBlockDirective(LocatedDirective):
+    """Base of the directives with a YAML body."""
 
     has_content = True
-    warning_type = "yaml"
 
     def is_myst(self) -> bool:
         return type(self.state).__module__.startswith("myst_parser")
@@ -68,30 +101,9 @@ class YamlBlockDirective(SphinxDirective):
             return self.lineno + self.content_offset + index + 1
         return self.content_offset + index + 1
 
-    def option_line(self, name: str) -> int:
-        """The file line of option ``:name:``, or the directive's first line."""
-        for index, line in enumerate(self.block_text.split("\n")):
-            if line.strip().startswith(f":{name}:"):
-                return self.lineno + index
-        return self.lineno
-
-    def warn(self, line: int, subtype: str, message: str) -> None:
-        """A warning at file line ``line`` of the current page."""
-        warn((self.env.docname, line), self.warning_type, subtype, message)
-
     def warn_problem(self, problem: Problem) -> None:
         """A warning for a problem located in the body (line from 0)."""
         self.warn(self.body_line(problem.line), problem.subtype, problem.message)
-
-    def known_options(self, known: Iterable[str]) -> dict[str, str]:
-        """The options given, less unknown ones, each reported at its line."""
-        known = list(known)
-        for name in self.options:
-            if name not in known:
-                allowed = ", ".join(f":{option}:" for option in known)
-                hint = did_you_mean(name, known) or f"; allowed options: {allowed}"
-                self.warn(self.option_line(name), "option", f"unknown option ':{name}:'{hint}")
-        return {name: value for name, value in self.options.items() if name in known}
 
 
 @dataclass
