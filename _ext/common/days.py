@@ -9,7 +9,7 @@ the locale fixed, so that the output never depends on the build machine.
 import re
 from datetime import date, datetime
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_datetime, format_time
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -56,3 +56,8 @@ def full_date(day: date) -> str:
 def clock(moment: datetime) -> str:
     """'14:30' (24-hour clock, as the pages write times)."""
     return format_time(moment, "HH:mm", locale=LOCALE)
+
+
+def weekday_clock(moment: datetime) -> str:
+    """'Tuesday, May 17, 11:59' (the moment's own zone; the year is in the context)."""
+    return format_datetime(moment, "EEEE, MMMM d, HH:mm", tzinfo=moment.tzinfo, locale=LOCALE)

@@ -33,3 +33,9 @@ def check_text(field: str, value: str) -> str | None:
 def one_line(value: str) -> str:
     """Runs of white space (line breaks included) as one space: a field is one line of text."""
     return " ".join(value.split())
+
+
+def shorten(value: str, limit: int = 60) -> str:
+    """The value as a message quotes it: at most ``limit`` characters, so that a
+    300,000-character word is not copied into every line of the build log."""
+    return value if len(value) <= limit else value[: limit - 3] + "..."

@@ -206,8 +206,10 @@ def read_records(
     root, problems = compose(text, what, hint)
     if problems:
         return [], problems
+    if root is None:  # nothing but comments
+        return [], [Problem(0, "yaml", f"{what} is empty; {hint}")]
     if not isinstance(root, yaml.SequenceNode):
-        line = line_of(text, root.start_mark) if root else 0
+        line = line_of(text, root.start_mark)
         return [], [Problem(line, "yaml", f"{what} must be a list, not {kind_of(root)}; {hint}")]
     records = []
     for position, node in enumerate(root.value, start=1):
