@@ -1,0 +1,54 @@
+"""Phases resolved once every page is read: ids looked up, spans computed, problems
+reported at the block's line, and the build's answer written for visitors without
+JavaScript (HTML) or the content kept or dropped (other builders, which have no script).
+"""
+
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from . import dates, pages
+from .conditions import Condition
+from .nodes import phase
+from .status import expand, phase_status
+from .window import of_conditions, utc_iso
+
+logger = logging.getLogger(__name__)
+
+
+class ResolvePhases(SphinxPostTransform):
+    # Before the {date} role's own post-transform (100): both only read the dates.
+    default_priority = 90
+
+    def run(self, **kwargs) -> None:
+        now = pages.build_instant(self.env)
+        for node in list(self.document.findall(phase_status)):
+            node.replace_self(expand(node, self.env, now))
+        html = self.env.app.builder.format == "html"
+        for node in list(self.document.findall(phase)):
+            self.resolve(node, now)
+            if html:
+                continue
+            if node["hidden"]:
+                node.parent.remove(node)
+            else:
+                node.replace_self(node.children)
+
+    def resolve(self, node: phase, now) -> None:
+        conditions = [Condition(word, date_id) for word, date_id in node["conditions"]]
+        window, problems = of_conditions(
+            conditions,
+            lambda date_id: dates.lookup(self.env, date_id),
+            lambda: dates.known_ids(self.env),
+        )
+        for subtype, message in problems:
+            logger.warning(message, location=node, type="phases", subtype=subtype)
+        if window.start:
+            node["start"] = utc_iso(window.start)
+        if window.until:
+            node["until"] = utc_iso(window.until)
+        node["hidden"] = not window.holds_at(now)
+
+
+def setup_resolve(app: Sphinx) -> None:
+    app.add_post_transform(ResolvePhases)
