@@ -41,6 +41,7 @@ extensions = [
     "important_dates",
     "papers",
     "schedule",
+    "phases",
     "sphinxext.opengraph",
     "notfound.extension",
 ]
