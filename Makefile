@@ -1,5 +1,6 @@
 # Two commands for a fresh clone: `make html` and `make test`. Both set up their own
 # virtual environment from pyproject.toml first (only python3 >= 3.11 and make needed).
+# `make check` is the contributor's quick loop: the build and every test that needs no browser.
 
 PYTHON  ?= python3
 VENV    ?= .venv
@@ -9,10 +10,11 @@ BUILDDIR   ?= _build
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: html serve test clean distclean help
+.PHONY: html serve check test clean distclean help
 
 help:
 	@echo "make html   build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
+	@echo "make check  quick loop: build with warnings as errors, then every test without a browser"
 	@echo "make test   run the whole test suite (sets up $(VENV) with test dependencies first)"
 	@echo "make serve  live preview on http://$(HOST):$(PORT) with sphinx-autobuild"
 	@echo "make clean  remove $(BUILDDIR)"
@@ -43,6 +45,11 @@ html: $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) $(SPHINXOPTS) . $(BUILDDIR)/html
+
+# No npm, Java or Chromium: the tests that need them are marked `browser` (tests/conftest.py).
+check: $(VENV)/.test-installed
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 test: $(VENV)/.test-installed node_modules/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,4 +1,9 @@
-"""Shared fixtures: the real site is built once per test session and shared by all tests."""
+"""Shared helpers and fixtures, one per job: reading warnings, parsing HTML, building the site,
+measuring layout shift in a browser. The real site is built once per test session.
+
+Tests that need a browser, Java or the npm tools get the ``browser`` marker here, from the
+fixtures they use, so ``pytest -m "not browser"`` (``make check``) runs everything else.
+"""
 
 import os
 import re
@@ -18,32 +23,52 @@ pytest_plugins = ("sphinx.testing.fixtures", "visitor_fixtures", "lean_fixtures"
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "_ext"))
 
-import webcheck  # noqa: E402  (pytest puts this folder on sys.path for its conftest)
+import site_sources  # noqa: E402  (pytest puts this folder on sys.path for its conftest)
+import webcheck  # noqa: E402
 
-#: Pages of the site, in navigation order after the home page.
-PAGES = ("index", "about", "dates", "soc", "program")
+#: Pages of the site (the home page, then the toctree of index.md), read from the sources.
+PAGES = site_sources.pages(REPO)
 
 #: A fixed build date, so that two builds can be compared byte for byte.
 SOURCE_DATE_EPOCH = "1650000000"
 
+#: Fixtures that start Chromium or Java (directly or through other fixtures).
+BROWSER_FIXTURES = {"browser", "java"}
+
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+# -- Reading warnings ----------------------------------------------------------------
+
+
+def warning_lines(output: str, srcdir: Path | str) -> list[str]:
+    """The WARNING and ERROR lines of a build's output, without colours, the source folder
+    written ``<src>/`` so that the lines read the same from any checkout."""
+    text = ANSI.sub("", output).replace(str(srcdir).rstrip(os.sep) + os.sep, "<src>/")
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
 def warnings_of(app) -> list[str]:
-    """Warning lines of a test-root build without colours, the source dir written '<src>'."""
-    text = ANSI.sub("", app.warning.getvalue()).replace(str(app.srcdir) + os.sep, "<src>/")
-    return [line for line in text.splitlines() if line.strip()]
+    """Warning lines of a test-root build (``sphinx.testing``'s app)."""
+    return warning_lines(app.warning.getvalue(), app.srcdir)
 
 
-@pytest.fixture(scope="session")
-def rootdir() -> Path:
-    return REPO / "tests" / "roots"
+# -- Parsing HTML --------------------------------------------------------------------
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    """A built page, parsed."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+# -- Building the site ---------------------------------------------------------------
 
 
 @dataclass
 class BuiltSite:
-    """The output of one build of the real site."""
+    """The output of one build of a copy of the site (``srcdir``) into ``outdir``."""
 
+    srcdir: Path
     outdir: Path
     returncode: int
     stdout: str
@@ -55,27 +80,32 @@ class BuiltSite:
 
     def soup(self, page: str) -> BeautifulSoup:
         if page not in self._soups:
-            self._soups[page] = BeautifulSoup(self.html(page), "html.parser")
+            self._soups[page] = parse_html(self.outdir / f"{page}.html")
         return self._soups[page]
 
     @property
     def warnings(self) -> list[str]:
         """Warning lines of the build, without colours and with the source dir as '<src>'."""
-        text = ANSI.sub("", self.stderr).replace(str(REPO) + os.sep, "<src>/")
-        return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+        return warning_lines(self.stderr, self.srcdir)
 
 
-def build_site(outdir: Path, *extra: str) -> BuiltSite:
-    """Build the site with the exact command Read the Docs runs (plus ``extra`` options)."""
+def build_site(outdir: Path, *extra: str, srcdir: Path = REPO) -> BuiltSite:
+    """Build the site in ``srcdir`` with the command Read the Docs runs (plus ``extra``),
+    warnings as errors, into ``outdir/html`` (doctrees in ``outdir/doctrees``)."""
     command = [
-        sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html",
+        sys.executable, "-m", "sphinx", "-T", "-n", "-W", "--keep-going", "-b", "html",
         "-d", str(outdir / "doctrees"), "-D", "language=en", *extra,
-        str(REPO), str(outdir / "html"),
+        str(srcdir), str(outdir / "html"),
     ]  # fmt: skip
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("READTHEDOCS_CANONICAL_URL", None)
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
-    return BuiltSite(outdir / "html", done.returncode, done.stdout, done.stderr)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=srcdir)
+    return BuiltSite(Path(srcdir), outdir / "html", done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return REPO / "tests" / "roots"
 
 
 @pytest.fixture(scope="session")
@@ -86,10 +116,40 @@ def site(tmp_path_factory) -> BuiltSite:
     return built
 
 
-# -- Browser fixtures ------------------------------------------------------------
-# The system Chromium driven by Playwright (its own browser download is not used).
+# -- Browser: Chromium through Playwright, and the layout shift ---------------------
+# The browser path and flags, and the static server, live in webcheck (the benchmarks use them).
 
-# The browser path and flags, and the static server, live in webcheck (the benchmarks use them too).
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that drives the browser or Java as ``browser``, whoever wrote it."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+#: Collects layout shifts from the first paint on (add with page.add_init_script).
+RECORD_LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) {
+      window.__shifts.push(entry.value);
+      window.__shiftSources = (window.__shiftSources || []).concat(
+        entry.sources.map((source) => source.node ? source.node.outerHTML.slice(0, 120) : "?"),
+      );
+    }
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def layout_shift(page) -> float:
+    """The cumulative layout shift so far of a page opened with RECORD_LAYOUT_SHIFTS, not
+    counting shifts right after user input; prints what moved, for the failure report."""
+    shift = page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")
+    if shift:
+        print("layout shift sources:", page.evaluate("window.__shiftSources"))
+    return shift
 
 
 @pytest.fixture(scope="session")
