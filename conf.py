@@ -32,9 +32,6 @@ language = "en"
 
 # -- General configuration -----------------------------------------------------
 extensions = [
-    # First: lean starts its worker process when it is set up, so that the worker
-    # imports and reads ahead while Sphinx loads the others (_ext/lean/worker.py).
-    "lean",
     "myst_parser",
     "sphinx_design",
     "people",
@@ -44,6 +41,11 @@ extensions = [
     "phases",
     "sphinxext.opengraph",
     "notfound.extension",
+    "trim",
+    "seo",
+    # Last: refuses raw HTML and unsafe page names, and gives every written page its
+    # Content-Security-Policy once the others have finished writing (_ext/guard).
+    "guard",
 ]
 # Only the pages are sources; everything else at the root is tooling.
 exclude_patterns = [
@@ -98,17 +100,20 @@ html_context = {
 }
 
 # -- Lean pages, search engines, sharing ---------------------------------------
-# _ext/lean trims what each page loads (scripts, unused CSS rules, icon glyphs) and
-# writes the Event JSON-LD of the home page, sitemap.xml and robots.txt.
-lean_edition = edition
-lean_event_date_id = "workshop"  # the important-dates id of the workshop day
-lean_page_descriptions = {  # pages without a source file of their own
+# _ext/trim trims what each page loads (scripts, unused CSS rules, icon glyphs);
+# trim_enabled = False ships everything, trim_safelist keeps rules for classes that
+# only scripts add at run time. _ext/seo writes the page descriptions, the Event
+# JSON-LD of the home page, sitemap.xml and robots.txt.
+trim_safelist = []
+seo_edition = edition
+seo_event_date_id = "workshop"  # the important-dates id of the workshop day
+seo_page_descriptions = {  # pages without a source file of their own
     "search": f"Search the pages of the {edition['conference']} workshop {edition['name']}.",
     "404": f"This page does not exist on the site of the {edition['conference']} workshop "
     f"{edition['name']}.",
 }
 # Share previews (sphinxext-opengraph) with our own image; the description is the
-# page's own (lean copies it), never a generated card.
+# page's own (seo copies it), never a generated card.
 # sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
 # when it is imported, whether social cards are on or not (they are off below): it is imported
 # once here with that line muted, so that the build output only says what needs doing.

@@ -147,12 +147,12 @@ def test_the_404_page_works_deep_under_the_site_path(browser, canonical_site, tm
         page.close()
 
 
-@pytest.mark.sphinx("html", testroot="lean-seo", freshenv=True)
+@pytest.mark.sphinx("html", testroot="seo", freshenv=True)
 def test_a_page_without_description_is_a_located_warning(app):
     app.build()
     assert warnings_of(app) == [
         "<src>/undescribed.md: WARNING: page 'undescribed' has no meta description; add it to the "
-        "page's front matter (myst: html_meta: description: ...) [lean.seo]"
+        "page's front matter (myst: html_meta: description: ...) [seo.description]"
     ]
     search = (app.outdir / "search.html").read_text()
     assert re.search(r'<meta name="description" content="Search this test site." />', search)

@@ -1,4 +1,4 @@
-"""What the built pages load after _ext/lean trimmed them: scripts, stylesheets, icon glyphs."""
+"""What the built pages load after _ext/trim trimmed them: scripts, stylesheets, icon glyphs."""
 
 import re
 from pathlib import Path
@@ -7,7 +7,7 @@ import pydata_sphinx_theme
 import pytest
 from conftest import PAGES
 from fontTools.ttLib import TTFont
-from lean import css, pages
+from trim import css, pages
 
 THEME = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
 THEME_STATIC = THEME / "static"

@@ -1,7 +1,7 @@
 """The trimmed site in a real browser: it looks exactly like the untrimmed one, and search,
 the colour-mode menu and the phone navigation still work.
 
-The proof for CSS pruning and the icon subset: the site built with ``lean_prune = False``
+The proof for CSS pruning and the icon subset: the site built with ``trim_enabled = False``
 (every rule, every glyph) and the session's build are screenshotted in the same states,
 light and dark, desktop and phone, and must give the same pixels.
 """
@@ -16,13 +16,13 @@ from conftest import PAGES, build_site
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
-#: Where to keep the screenshots for a human look (e.g. LEAN_SCREENSHOTS=/tmp/shots).
-KEEP = os.environ.get("LEAN_SCREENSHOTS")
+#: Where to keep the screenshots for a human look (e.g. TRIM_SCREENSHOTS=/tmp/shots).
+KEEP = os.environ.get("TRIM_SCREENSHOTS")
 
 
 @pytest.fixture(scope="session")
 def unpruned_site(tmp_path_factory):
-    built = build_site(tmp_path_factory.mktemp("unpruned"), "-D", "lean_prune=0")
+    built = build_site(tmp_path_factory.mktemp("unpruned"), "-D", "trim_enabled=0")
     assert built.returncode == 0, built.stderr
     with webcheck.serve(built.outdir) as url:
         yield url
@@ -201,7 +201,7 @@ def test_the_phone_menu_opens_with_the_pages_and_closes(browser, served_site):
 
 
 def test_the_first_paint_waits_until_the_whole_page_is_parsed(browser, served_site):
-    from lean.first_paint import PARSED_MARKER
+    from trim.first_paint import PARSED_MARKER
 
     page = new_page(browser, "desktop", "light")
     try:

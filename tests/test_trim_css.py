@@ -1,7 +1,7 @@
-"""The stylesheet scanner and pruner of _ext/lean, on small cases and on the theme's real CSS."""
+"""The stylesheet scanner and pruner of _ext/trim, on small cases, on the theme's real CSS,
+and on stylesheets a contributor may break."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pydata_sphinx_theme
@@ -9,7 +9,7 @@ import pytest
 import sphinx_design
 import tinycss2
 from conftest import warnings_of
-from lean import css, vocabulary
+from trim import css, vocabulary
 
 THEME_CSS = sorted(Path(pydata_sphinx_theme.__file__).parent.rglob("*.css"))
 DESIGN_CSS = sorted(Path(sphinx_design.__file__).parent.rglob("*.css"))
@@ -185,51 +185,53 @@ def test_imports_are_inlined_unless_one_holds_urls(tmp_path):
     assert css.inline_imports(both, theme.resolve(), sheets) == both
 
 
-@pytest.mark.sphinx("html", testroot="lean-css", freshenv=True)
-def test_a_broken_stylesheet_is_a_located_warning_and_ships_unpruned(app):
+@pytest.mark.sphinx("html", testroot="trim-css", freshenv=True)
+def test_broken_stylesheets_and_outside_fonts_are_located_warnings(app):
+    outside_font = app.srcdir / "outside.woff2"
+    font_bytes = outside_font.read_bytes()
     app.build()
     assert warnings_of(app) == [
-        "<src>/_static/broken.css:2: WARNING: a '{' is never closed: the braces of this stylesheet "
-        "do not balance, so it is shipped unpruned [lean.css]"
+        "<src>/_static/broken.css:2: WARNING: a '{' is never closed, so this stylesheet is "
+        "shipped unpruned [trim.css]",
+        "<src>/_static/outside.css:4: WARNING: the icon font 'url(../../../outside.woff2)' of "
+        "this @font-face points outside the output folder; that font is left alone (write a "
+        "URL to a font file under _static/) [trim.font]",
     ]
     static = app.outdir / "_static"
     source = app.srcdir / "_static" / "broken.css"
     assert (static / "broken.css").read_text() == source.read_text()
-    # The other stylesheets are pruned as usual.
+    # The other stylesheets are pruned as usual; the font outside is untouched.
     assert (static / "fine.css").read_text().strip() == ".used{ color: green; }"
+    assert outside_font.read_bytes() == font_bytes
+    assert "doctools.js" not in (app.outdir / "index.html").read_text()
+    assert "doctools.js" in (app.outdir / "search.html").read_text()
 
 
-@pytest.mark.sphinx("html", testroot="lean-css", freshenv=True)
-def test_the_worker_ends_with_the_build(app):
-    worker = app._lean_worker.process  # started when the extension was set up
-    assert worker.poll() is None
+OFF = {"trim_enabled": False}
+SAFELIST = {"trim_safelist": ["unused"]}
+
+
+@pytest.mark.sphinx("html", testroot="trim-css", freshenv=True, confoverrides=OFF)
+def test_the_off_switch_ships_every_stylesheet_and_script_whole(app):
     app.build()
-    assert worker.returncode == 0
+    assert warnings_of(app) == []
+    for name in ("fine.css", "broken.css", "outside.css"):
+        assert (app.outdir / "_static" / name).read_text() == (
+            app.srcdir / "_static" / name
+        ).read_text()
+    # Sphinx's search helper stays on every page, not only on the search page.
+    assert "doctools.js" in (app.outdir / "index.html").read_text()
 
 
-def test_the_worker_finds_its_package_from_any_folder(make_app, rootdir, tmp_path, monkeypatch):
-    # Python does not look in the working folder with PYTHONSAFEPATH set.
-    monkeypatch.setenv("PYTHONSAFEPATH", "1")
-    monkeypatch.chdir(tmp_path)
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-lean-css", srcdir)
-    app = make_app("html", srcdir=srcdir)
+@pytest.mark.sphinx("html", testroot="trim-css", freshenv=True, confoverrides=SAFELIST)
+def test_the_safelist_keeps_rules_of_classes_no_page_shows(app):
     app.build()
-    assert "[lean.css]" in warnings_of(app)[0]  # the worker pruned, and reported
-    assert (app.outdir / "_static" / "fine.css").read_text().strip() == ".used{ color: green; }"
+    kept = (app.outdir / "_static" / "fine.css").read_text()
+    assert ".used{ color: green; }" in kept and ".unused{ color: red; }" in kept
 
 
-@pytest.mark.sphinx("html", testroot="lean-css", freshenv=True, confoverrides={"lean_prune": False})
-def test_without_pruning_no_worker_starts_and_stylesheets_stay_whole(app):
-    assert app._lean_worker is None
+@pytest.mark.sphinx("text", testroot="trim-css", freshenv=True)
+def test_a_build_of_another_format_trims_nothing(app):
     app.build()
-    fine = (app.outdir / "_static" / "fine.css").read_text()
-    assert fine == (app.srcdir / "_static" / "fine.css").read_text()
-
-
-@pytest.mark.sphinx("text", testroot="lean-css", freshenv=True)
-def test_a_build_of_another_format_lets_the_worker_go(app):
-    worker = app._lean_worker.process
-    app.build()
-    assert worker.returncode == 0
+    assert warnings_of(app) == []
     assert (app.outdir / "index.txt").is_file()

@@ -1,15 +1,10 @@
-"""What search engines and social sites read: descriptions, sitemap.xml, robots.txt.
+"""Each page's description, for search engines and share previews.
 
-Every page states its own description (MyST ``html_meta``); the share preview
-(``og:description``) repeats it instead of sphinxext-opengraph's first sentences,
-and a page without one is a ``lean.seo`` warning. Pages Sphinx generates (search,
-404) take theirs from ``lean_page_descriptions``.
-
-The sitemap is written here rather than with sphinx-sitemap: that extension
-starts a helper process on every build (about 0.1 s, most of the build-time
-allowance) and warns, failing ``-W`` builds, wherever the site URL is unknown.
-Without a site URL (a local build) there is no sitemap and robots.txt has no
-``Sitemap:`` line.
+Every page states its own description (MyST ``html_meta``), naming the edition's
+facts as ``{{ name }}``; the share preview (``og:description``) repeats it instead
+of sphinxext-opengraph's first sentences, and a page without one is a
+``seo.description`` warning. Pages Sphinx generates (search, 404) take theirs from
+``seo_page_descriptions``.
 """
 
 from __future__ import annotations
@@ -17,8 +12,6 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from pathlib import Path
-from xml.sax.saxutils import escape
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -41,12 +34,6 @@ def meta_description(metatags: str) -> str | None:
     reader = _MetaReader()
     reader.feed(metatags)
     return reader.names.get("description")
-
-
-def site_url(app: Sphinx) -> str:
-    """The site's absolute URL with a final slash, or '' where it is unknown."""
-    base = app.config.html_baseurl or ""
-    return base if not base or base.endswith("/") else base + "/"
 
 
 #: ``{{ name }}`` as MyST writes a substitution in a page's text.
@@ -74,8 +61,8 @@ def describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
     metatags = substitute_facts(context.get("metatags") or "", app.config.myst_substitutions)
     context["metatags"] = metatags
     description = meta_description(metatags)
-    if description is None and pagename in app.config.lean_page_descriptions:
-        description = app.config.lean_page_descriptions[pagename]
+    if description is None and pagename in app.config.seo_page_descriptions:
+        description = app.config.seo_page_descriptions[pagename]
         context["metatags"] = (
             metatags + f'<meta name="description" content="{html.escape(description)}" />\n'
         )
@@ -86,39 +73,10 @@ def describe_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
             "(myst: html_meta: description: ...)",
             pagename,
             location=location,
-            type="lean",
-            subtype="seo",
+            type="seo",
+            subtype="description",
         )
         return
     # sphinxext-opengraph reads og: overrides from the page's metadata (a copy:
     # the original belongs to the environment).
     context["meta"] = {**(context.get("meta") or {}), "og:description": description}
-
-
-def write_sitemap_and_robots(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    outdir = Path(app.outdir)
-    base = site_url(app)
-    robots = "User-agent: *\nAllow: /\n"
-    if base:
-        locations = "".join(
-            f"<url><loc>{escape(base + app.builder.get_target_uri(docname))}</loc></url>\n"
-            for docname in sorted(app.env.found_docs)
-        )
-        (outdir / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{locations}</urlset>\n",
-            encoding="utf-8",
-        )
-        robots += f"Sitemap: {base}sitemap.xml\n"
-    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
-
-
-def setup_seo(app: Sphinx) -> None:
-    app.add_config_value("lean_page_descriptions", {}, "html", types=[dict])
-    # Before sphinxext-opengraph (priority 500), which reads the og: overrides.
-    app.connect("html-page-context", describe_page, priority=400)
-    # While the worker prunes the stylesheets (see assets.setup_assets).
-    app.connect("build-finished", write_sitemap_and_robots, priority=900)

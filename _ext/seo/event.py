@@ -1,9 +1,15 @@
 """The workshop as a schema.org ``Event`` (JSON-LD) in the home page's head.
 
 Search engines show events with their date and place. Everything comes from
-the build: the name and place from ``lean_edition`` (conf.py's edition block),
-the day from the important-dates entry ``lean_event_date_id``, the organizers
+the build: the name and place from ``seo_edition`` (conf.py's edition block),
+the day from the important-dates entry ``seo_event_date_id``, the organizers
 from the person cards of the site, the URL from ``html_baseurl``.
+
+The JSON sits in a ``<script>`` element of the page's head, where the HTML parser
+ends the element at the first ``</script`` and treats ``<!--`` specially: every
+``<``, ``>`` and ``&`` of the JSON is written as ``\\u003c``, ``\\u003e``, ``\\u0026``
+(the same string for a JSON reader), so no name or affiliation can end or comment
+out the script and take the head's title, stylesheets and share tags with it.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .seo import meta_description, site_url
+from .descriptions import meta_description
+from .sitemap import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -25,11 +32,26 @@ def organizers(env: BuildEnvironment) -> list[dict]:
 
     persons = []
     for person in get_people(env):
-        entry = {"@type": "Person", "name": person["name"]}
-        if person["affiliation"]:
-            entry["affiliation"] = {"@type": "Organization", "name": person["affiliation"]}
+        entry = {"@type": "Person", "name": _field(person, "name")}
+        if affiliation := _field(person, "affiliation"):
+            entry["affiliation"] = {"@type": "Organization", "name": affiliation}
         persons.append(entry)
     return persons
+
+
+def _field(person, name: str) -> str:
+    """A fact of a person card, whether the people extension gives objects or mappings."""
+    value = person.get(name) if isinstance(person, dict) else getattr(person, name, None)
+    return value or ""
+
+
+#: What the HTML parser could read as markup inside a script element.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: dict) -> str:
+    """``data`` as JSON that cannot close or comment out the script element it sits in."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
 
 
 def postal_address(place: str) -> dict:
@@ -46,15 +68,15 @@ def postal_address(place: str) -> dict:
 def event_json_ld(app: Sphinx, description: str | None) -> dict | None:
     from important_dates import lookup  # the dates extension owns the dates
 
-    edition = app.config.lean_edition
-    day = lookup(app.env, app.config.lean_event_date_id)
+    edition = app.config.seo_edition
+    day = lookup(app.env, app.config.seo_event_date_id)
     if day is None:
         logger.warning(
             "no important date with id %r for the event of the home page; "
-            "set lean_event_date_id to the id of the workshop day",
-            app.config.lean_event_date_id,
+            "set seo_event_date_id to the id of the workshop day",
+            app.config.seo_event_date_id,
             location=app.config.root_doc,
-            type="lean",
+            type="seo",
             subtype="event",
         )
         return None
@@ -84,25 +106,16 @@ def event_json_ld(app: Sphinx, description: str | None) -> dict | None:
 def add_event(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if app.builder.format != "html" or pagename != app.config.root_doc or doctree is None:
         return
-    if not app.config.lean_edition:  # no event described in conf.py
+    if not app.config.seo_edition:  # no event described in conf.py
         return
     event = event_json_ld(app, meta_description(context.get("metatags") or ""))
     if event is None:
         return
-    # "</" cannot close the script early: JSON allows "<\/".
-    data = json.dumps(event, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     context["metatags"] = (context.get("metatags") or "") + (
-        f'<script type="application/ld+json">{data}</script>\n'
+        f'<script type="application/ld+json">{script_json(event)}</script>\n'
     )
 
 
 def always_rewrite_home(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The event gathers the dates and the people of other pages: rewrite the home page."""
     return [app.config.root_doc] if app.config.root_doc in env.found_docs else []
-
-
-def setup_event(app: Sphinx) -> None:
-    app.add_config_value("lean_edition", {}, "html", types=[dict])
-    app.add_config_value("lean_event_date_id", "workshop", "html", types=[str])
-    app.connect("html-page-context", add_event)
-    app.connect("env-updated", always_rewrite_home)

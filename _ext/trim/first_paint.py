@@ -24,7 +24,7 @@ SETTLE_MODE = (
 )
 
 #: An id that no page uses, so the expectation ends only when parsing does.
-PARSED_MARKER = "lean-parsed"
+PARSED_MARKER = "trim-parsed"
 
 WAIT_FOR_PARSE = (
     '(function(){var l=document.createElement("link");l.rel="expect";'

@@ -13,12 +13,14 @@ import os
 import re
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import unquote
 
-from .css import Block, declarations, unescape, walk_blocks
+from .css import declarations, unescape, walk_blocks
 
 _STRING = re.compile(r"\"((?:\\.|[^\"\\])*)\"|'((?:\\.|[^'\\])*)'", re.S)
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
-_URL = re.compile(r"url\(\s*[\"']?([^\"')]+)[\"']?\s*\)")
+#: A URL ends before any quote or parenthesis, so no match restarts a long scan.
+_URL = re.compile(r"url\(\s*[\"']?([^\"'()]+)[\"']?\s*\)")
 
 
 def shown_characters(rules: list) -> set[str]:
@@ -49,8 +51,9 @@ def shown_characters(rules: list) -> set[str]:
     return characters
 
 
-def font_files(rules: list, families: tuple[str, ...], stylesheet: Path) -> list[Path]:
-    """The files of the ``@font-face`` rules whose family starts with one of ``families``."""
+def font_files(rules: list, families: tuple[str, ...], stylesheet: Path) -> list[tuple[str, Path]]:
+    """The URLs and files of the ``@font-face`` rules whose family starts with one of
+    ``families`` (the files may lie anywhere: the caller checks where)."""
     files = []
     for block in walk_blocks(rules):
         if not block.prelude.lower().startswith("@font-face"):
@@ -59,12 +62,8 @@ def font_files(rules: list, families: tuple[str, ...], stylesheet: Path) -> list
         family = unescape(facts.get("font-family", "")).strip("\"' ")
         if family.startswith(families):
             files.extend(
-                Path(os.path.normpath(stylesheet.parent / url.split("?")[0]))
+                (url, Path(os.path.normpath(stylesheet.parent / unquote(url.split("?")[0]))))
                 for url in _URL.findall(facts.get("src", ""))
                 if not url.startswith("data:")
             )
     return files
-
-
-def is_font_face(block: Block) -> bool:
-    return block.prelude.lower().startswith("@font-face")

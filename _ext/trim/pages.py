@@ -10,7 +10,9 @@ from urllib.parse import unquote, urlsplit
 def built_pages(outdir: Path) -> list[Path]:
     """Every HTML page of the build (the theme's templates copied into _static are not pages)."""
     return sorted(
-        path for path in outdir.rglob("*.html") if "_static" not in path.relative_to(outdir).parts
+        path
+        for path in outdir.rglob("*.html")
+        if "_static" not in path.relative_to(outdir).parts and is_inside(path, outdir)
     )
 
 
@@ -18,6 +20,11 @@ def normal(path: Path) -> Path:
     """``path`` made absolute, without ``.`` and ``..``: the one name this package gives a
     file of the build (``resolve()`` would ask the file system, for every link of every page)."""
     return Path(os.path.normpath(path.absolute()))
+
+
+def is_inside(path: Path, outdir: Path) -> bool:
+    """Is ``path``, links followed, inside ``outdir``? Trimming writes nowhere else."""
+    return path.resolve().is_relative_to(outdir.resolve())
 
 
 def local_file(page: Path, url: str, outdir: Path, root: str = "/") -> Path | None:

@@ -1,23 +1,21 @@
 """What the built pages can show: every element, class and id in them or in their scripts.
 
 A CSS rule is kept when the vocabulary can match its selector (``Vocabulary.matcher``).
+
+Every scan here is linear in the size of the page or script it reads, whatever it
+holds (a page may contain a word of 400,000 letters, and the search index repeats
+it): each pattern either consumes what it reads or stops at the next ``<``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .css import requirements
 from .pages import local_file
-
-#: Words of a script: any of them may be a class name or an element it creates.
-_JS_WORD = re.compile(r"[A-Za-z_][\w-]*")
-#: Class-name prefixes completed at run time: `bs-${x}`, "kind-" + x.
-_JS_PREFIX = re.compile(r"([A-Za-z][\w-]*-)(?:\$\{|[\"']\s*\+)")
 
 
 @dataclass
@@ -42,7 +40,7 @@ class Vocabulary:
             return name in classes or name.startswith(prefixes)
 
         def can_match(selector: str) -> bool:
-            needed = requirements(selector)  # read ahead for the theme's selectors
+            needed = requirements(selector)
             return (
                 needed.ids <= ids
                 and needed.tags <= tags
@@ -52,48 +50,62 @@ class Vocabulary:
         return can_match
 
 
-# Sphinx writes its attributes double-quoted. The patterns may over-read (e.g. a tag
-# written inside a comment): that only keeps a CSS rule more, never drops one.
-_TAG = re.compile(r"""<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
-_ATTRIBUTE = re.compile(r'\b(class|id|src|href|rel)="([^"]*)"')
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+# Sphinx writes its attributes double-quoted and escapes "<" and ">" inside them, so a
+# tag ends before the next "<". The patterns may over-read (e.g. a tag written inside a
+# comment): that only keeps a CSS rule more, never drops one.
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)([^<>]*)>")
+_ATTRIBUTE = re.compile(r'\b(class|id|src)="([^"]*)"')
+_SCRIPT_END = re.compile(r"</script", re.I)
+#: A word of a script (any may be a class name or an element it creates), and what
+#: follows it when it is a class-name prefix completed at run time: `bs-${x}`, "kind-" + x.
+_JS_WORD = re.compile(r"([A-Za-z_][\w-]*)(\$\{|[\"']\s*\+)?")
 
 
 def scan(html: str, vocabulary: Vocabulary) -> list[str]:
     """Add the page's elements, classes and ids to ``vocabulary``; return its script URLs."""
     scripts = []
-    for tag, attributes in _TAG.findall(html):
-        vocabulary.tags.add(tag.lower())
+    position = 0
+    for match in _TAG.finditer(html):
+        if match.start() < position:  # inside an inline script read below
+            continue
+        tag, attributes = match.group(1).lower(), match.group(2)
+        vocabulary.tags.add(tag)
+        has_src = False
         for name, value in _ATTRIBUTE.findall(attributes):
             if name == "class":
                 vocabulary.classes.update(value.split())
             elif name == "id":
                 vocabulary.ids.add(value)
-            elif name == "src" and tag.lower() == "script":
+            elif tag == "script":
+                has_src = True
                 scripts.append(value)
-    for script in _INLINE_SCRIPT.findall(html):
-        add_script_words(vocabulary, script)
+        if tag == "script":
+            end = _SCRIPT_END.search(html, match.end())
+            stop = end.start() if end else len(html)
+            if not has_src:
+                add_script_words(vocabulary, html[match.end() : stop])
+            position = stop
     return scripts
 
 
 def add_script_words(vocabulary: Vocabulary, script: str) -> None:
-    words, prefixes = script_words(script)
+    words, prefixes = set(), set()
+    for word, completed in _JS_WORD.findall(script):
+        words.add(word)
+        if completed and word.endswith("-"):
+            prefixes.add(word)
     vocabulary.classes.update(words)
     vocabulary.ids.update(words)
     vocabulary.tags.update(word.lower() for word in words)
     vocabulary.class_prefixes.update(prefixes)
 
 
-@functools.cache
-def script_words(script: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words of a script and the class-name prefixes it completes (cached by the text:
-    the build's worker process reads the theme's scripts ahead)."""
-    return frozenset(_JS_WORD.findall(script)), frozenset(_JS_PREFIX.findall(script))
-
-
-def vocabulary_of(outdir: Path, pages: list[Path], root: str = "/") -> Vocabulary:
-    """All classes, ids and elements the pages show, or their scripts may add at run time."""
-    vocabulary = Vocabulary()
+def vocabulary_of(
+    outdir: Path, pages: list[Path], root: str = "/", safelist: Iterable[str] = ()
+) -> Vocabulary:
+    """All classes, ids and elements the pages show, or their scripts may add at run time,
+    plus the ``safelist`` of classes that only scripts of other sites or the visitor add."""
+    vocabulary = Vocabulary(classes=set(safelist))
     scripts: set[Path] = set()
     for page in pages:
         scripts.update(

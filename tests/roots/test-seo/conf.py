@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "lean"]
-lean_icon_fonts = []  # the default theme has no icon font
-lean_page_descriptions = {"search": "Search this test site."}
+extensions = ["myst_parser", "trim", "seo"]
+trim_icon_fonts = []  # the default theme has no icon font
+seo_page_descriptions = {"search": "Search this test site."}
 html_use_index = False

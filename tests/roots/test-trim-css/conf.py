@@ -1,6 +1,6 @@
-extensions = ["myst_parser", "lean"]
-lean_icon_fonts = []  # the default theme has no icon font
-lean_page_descriptions = {"search": "Search this test site."}
+extensions = ["myst_parser", "trim"]
+# outside.css names an icon font of this family, in a file outside the output folder.
+trim_icon_fonts = ["Outside Icons"]
 html_use_index = False
 html_static_path = ["_static"]
-html_css_files = ["broken.css", "fine.css"]
+html_css_files = ["broken.css", "fine.css", "outside.css"]
