@@ -1,0 +1,40 @@
+"""Guard: nothing a page's author writes can run script on the site.
+
+Pages are written by contributors the organizers may not know, and Read the Docs
+publishes every pull request. This extension refuses what could carry script into a
+page, and adds a second line of defence to every page written:
+
+- :mod:`.raw`: raw HTML in a page (MyST HTML blocks and inline HTML, ``{raw} html``,
+  ``.. raw:: html``) is a located warning and is not published;
+- :mod:`.links`: a link in a page's prose with a script-capable scheme (``javascript:``,
+  ``vbscript:``, ``data:``...) is a located warning and is published as plain text;
+- :mod:`.names`: a page whose file name is not letters, digits, ``-`` and ``_`` is a
+  warning and is not built (its name would be written into an inline script);
+- :mod:`.final`: once every page is written, each page gets a Content-Security-Policy
+  (:mod:`.csp`) and is checked for duplicate ids and inline event handlers
+  (:mod:`.scan`, :mod:`.ids`).
+
+Warnings have type ``guard``, so ``-W`` stops the build.
+"""
+
+from sphinx.application import Sphinx
+
+from .final import setup_final
+from .links import setup_links
+from .names import setup_names
+from .raw import setup_raw
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> dict:
+    setup_raw(app)
+    setup_links(app)
+    setup_names(app)
+    setup_final(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
