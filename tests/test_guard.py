@@ -160,7 +160,7 @@ def test_an_unsafe_page_name_is_warned_and_not_built(rootdir, make_app, tmp_path
     app.build()
     names = [line for line in warnings_of(app) if "guard.page-name" in line]
     assert names == [
-        f"<src>/{hostile}.md: WARNING: page file name \"{hostile}.md\" is not built: page names "
+        f'<src>/{hostile}.md: WARNING: page file name "{hostile}.md" is not built: page names '
         "may only use letters, digits, '-' and '_'; rename the file, e.g. to "
         "'x-alert-1.md' [guard.page-name]"
     ]

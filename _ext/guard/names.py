@@ -18,7 +18,9 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*")
 
 def suggest(docname: str) -> str:
     """A safe name close to ``docname``: every other character becomes ``-``."""
-    parts = [re.sub(r"[^A-Za-z0-9_-]+", "-", part).strip("-") or "page" for part in docname.split("/")]
+    parts = [
+        re.sub(r"[^A-Za-z0-9_-]+", "-", part).strip("-") or "page" for part in docname.split("/")
+    ]
     return "/".join(parts)
 
 
