@@ -1,8 +1,8 @@
 """The last pass over the written pages: a Content-Security-Policy in each, and checks.
 
-Runs when the build has finished, after every extension that rewrites pages (the trimming
-of ``_ext/trim`` finishes at priority 950), so that the hashes are those of the scripts
-the visitor gets. Each page is read once (:mod:`.scan`) and:
+Runs when the build has finished, after every extension that rewrites pages (``_ext/trim``
+trims the scripts of each page at ``build-finished`` too, at a lower priority), so that
+the hashes are those of the scripts the visitor gets. Each page is read once (:mod:`.scan`) and:
 
 - gets its policy (:mod:`.csp`);
 - is checked for ids used twice (:mod:`.ids`), for ``on...=`` handler attributes and for
