@@ -189,20 +189,21 @@ def test_no_feed_is_written_when_the_build_raised(app):
 EXPECTED_WARNINGS = [
     "<src>/dates.md:5: WARNING: the important-dates block is not valid YAML (while parsing a "
     "flow sequence expected ',' or ']', but got '<stream end>'); write one '- id: ...' entry per "
-    "date, with 'date:' and 'label:' lines under it [dates.syntax]",
-    "<src>/dates.md:9: WARNING: the important-dates block must be a list of entries, not a "
+    "date, with 'date:' and 'label:' lines under it [dates.yaml]",
+    "<src>/dates.md:9: WARNING: the important-dates block must be a list, not a "
     "mapping; write one '- id: ...' entry per date, with 'date:' and 'label:' lines under it "
-    "[dates.syntax]",
+    "[dates.yaml]",
     "<src>/dates.md:16: WARNING: entry 1 is the text 'just text', not 'key: value' lines; write "
-    "one '- id: ...' entry per date, with 'date:' and 'label:' lines under it [dates.syntax]",
+    "one '- id: ...' entry per date, with 'date:' and 'label:' lines under it [dates.yaml]",
     "<src>/dates.md:20: WARNING: entry 'no-date': the required key 'date' is missing; "
     "add 'date: YYYY-MM-DD' [dates.key]",
     "<src>/dates.md:22: WARNING: entry 4: the required key 'id' is missing; add 'id: a-slug' "
     "[dates.key]",
     "<src>/dates.md:22: WARNING: entry 4: the required key 'label' is missing; add 'label: ...' "
     "[dates.key]",
-    "<src>/dates.md:25: WARNING: entry 'typo-key': unknown key 'lable'; allowed keys: id, date, "
-    "label, time, timezone, extended_from, url, note [dates.key]",
+    # At the typo's own line, with the key it is closest to.
+    "<src>/dates.md:25: WARNING: entry 'typo-key': unknown key 'lable'; did you mean 'label'? "
+    "[dates.key]",
     "<src>/dates.md:28: WARNING: entry 'words': date 'July 23d' is not a date; write YYYY-MM-DD "
     "[dates.format]",
     "<src>/dates.md:31: WARNING: entry 'slashes': date '2022/07/23' is not a date; "
@@ -229,13 +230,17 @@ EXPECTED_WARNINGS = [
     "other dates (around 2022-05-21); check the year [dates.range]",
     "<src>/dates.md:72: WARNING: entry 'yaml-options': date '2022-13-01' is not a real calendar "
     "date (month must be in 1..12); write YYYY-MM-DD [dates.format]",
-    "<src>/dates.md:76: WARNING: unknown time zone 'Mars/Olympus' in the :timezone: option; use "
+    # At the option's own line, below the directive's.
+    "<src>/dates.md:77: WARNING: unknown time zone 'Mars/Olympus' in the :timezone: option; use "
     "AoE, UTC or an IANA name such as 'America/New_York'; falling back to AoE [dates.timezone]",
     "<src>/index.md:3: WARNING: unknown date id 'abstract-deadlin' in {date}; did you mean "
     "'abstract-deadline'? known ids: abstract-deadline, bad-extension, before-in-utc, dinner, "
-    "far-away, on-mars, typo-key, workshop [dates.ref]",
+    "far-away, on-mars, typo-key [dates.ref]",
     "<src>/more.rst:10: WARNING: entry 'lunch': date '23/07/2022' is not a date; "
     "write YYYY-MM-DD [dates.format]",
+    # A line separator is no text: the entry is refused at its label's line.
+    "<src>/other.md:6: WARNING: entry 'workshop': label has a control character (U+2028); "
+    "remove it (retype the text if unsure) [dates.text]",
     # Line 7 although the label above holds a U+2028, which MyST's own line split counts.
     "<src>/other.md:7: WARNING: entry 'abstract-deadline': duplicate id, already used at "
     "dates.md:17; give each date its own id [dates.duplicate]",

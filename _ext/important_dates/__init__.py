@@ -1,31 +1,35 @@
 """Important dates: written once in an ``important-dates`` block, validated at build time,
-shown on any page with ``{date}`id```, enhanced in the browser and offered as a calendar."""
+shown on any page with ``{date}`id```, enhanced in the browser and offered as a calendar.
+
+Other extensions use :func:`lookup` (an entry by id), :func:`note_use` (rewrite a page when
+a date it shows changes) and :func:`known_ids` (for "did you mean").
+"""
 
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
+from .config import setup_config
 from .directive import setup_directive
+from .domain import known_ids, lookup, note_use, setup_domain
 from .feed import setup_feed
 from .nodes import setup_nodes
 from .role import setup_role
-from .store import lookup, note_use, setup_store
-from .zones import setup_config
 
-__all__ = ["lookup", "note_use", "setup"]
-__version__ = "1.0.0"
+__all__ = ["known_ids", "lookup", "note_use", "setup"]
+__version__ = "2.0.0"
 
 
 def setup(app: Sphinx) -> dict:
     setup_config(app)
     setup_nodes(app)
+    setup_domain(app)
     setup_directive(app)
     setup_role(app)
-    setup_store(app)
     setup_feed(app)
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

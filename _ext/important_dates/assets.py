@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import store
+from .domain import domain
 
 STATIC = Path(__file__).parent / "static"
 
@@ -15,7 +15,7 @@ def add_static_path(app: Sphinx) -> None:
 
 def add_page_assets(app: Sphinx, pagename: str, templatename, context, doctree) -> None:
     # Per page: the other pages stay as light as they were.
-    if store.entries_of(app.env, pagename):
+    if domain(app.env).entries_of(pagename):
         app.add_css_file("important-dates.css")
         app.add_js_file("important-dates.js", loading_method="defer")
 

@@ -2,95 +2,59 @@
 
 import dataclasses
 
+from common import zones
+from common.days import full_date
+from common.yaml_body import AnyOption, YamlBlockDirective
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
-from . import store, zones
 from .checks import check_block
-from .entries import DateEntry, full_date, utc_iso
+from .domain import domain
+from .entries import DateEntry
 from .nodes import dates_entry, dates_feed, dates_struck, dates_time
-from .parse import Problem, read_block, validate
-
-logger = logging.getLogger(__name__)
+from .parse import read_block, validate
 
 #: Shown until the browser script replaces it with the countdown (same height, no shift).
 COUNTDOWN_FALLBACK = "Each date is in its own time zone, then in UTC."
 
 
-class ImportantDatesDirective(SphinxDirective):
-    """A YAML list of dates; every mistake is a warning at the entry's line."""
+class ImportantDatesDirective(YamlBlockDirective):
+    """A YAML list of dates; every mistake is a warning at its own line."""
 
-    has_content = True
-    option_spec = {"timezone": directives.unchanged_required}
+    warning_type = "dates"
+    option_spec = AnyOption({"timezone": str})
 
     def run(self) -> list[nodes.Node]:
-        default_zone = self._default_zone()
-        raw_entries, problems = read_block(self.body_text())
+        options = self.known_options(["timezone"])
+        default_zone = self._default_zone(options.get("timezone", "").strip())
+        records, problems = read_block(self.body_text())
         for problem in problems:
-            self._warn(problem)
+            self.warn_problem(problem)
         entries = []
-        for raw in raw_entries:
-            entry, problems = validate(raw, default_zone)
+        for record in records:
+            entry, problems = validate(record, default_zone)
             for problem in problems:
-                self._warn(problem)
+                self.warn_problem(problem)
             if entry is not None:
-                line = self.body_line(raw.line)
-                entries.append(dataclasses.replace(entry, docname=self.env.docname, line=line))
+                where = {"docname": self.env.docname, "line": self.body_line(record.line)}
+                entries.append(dataclasses.replace(entry, **where))
         entries = check_block(entries, self._warn_entry)
-        store.add_entries(self.env, self.env.docname, entries)
+        for entry in entries:
+            domain(self.env).add(self.env.docname, entry)
         return [self._render(entries)]
 
-    def is_myst(self) -> bool:
-        return type(self.state).__module__.startswith("myst_parser")
-
-    def body_text(self) -> str:
-        """The body as written in the file.
-
-        MyST splits a body with ``str.splitlines``, which also breaks at U+000B, U+001E,
-        U+0085, U+2028... where the file has no line break: from MyST, take the body back
-        from the directive's full text, so that line numbers count the file's own lines.
-        """
-        joined = "\n".join(self.content)
-        if not self.is_myst():
-            return joined
-        first = 1 + self.content_offset  # the fence line, then the options
-        written = "\n".join(self.block_text.split("\n")[first:-2])
-        return written if written.splitlines() == joined.splitlines() else joined
-
-    def body_line(self, index: int) -> int:
-        """The file line of line ``index`` (from 0) of the body.
-
-        docutils gives rST directives the 0-based offset of their body in the file; MyST
-        gives the number of lines between the directive's first line and its body.
-        """
-        if self.is_myst():
-            return self.lineno + self.content_offset + index + 1
-        return self.content_offset + index + 1
-
-    def _default_zone(self) -> str:
-        zone = self.options.get("timezone", "").strip() or self.config.dates_timezone
-        if zones.is_known(zone):
-            return zone
-        logger.warning(
-            "%s; falling back to %s",
-            zones.unknown_message(zone, " in the :timezone: option"),
-            self.config.dates_timezone,
-            location=(self.env.docname, self.lineno),
-            type="dates",
-            subtype="timezone",
+    def _default_zone(self, written: str) -> str:
+        fallback = self.config.dates_timezone
+        if not written or zones.is_zone(written):
+            return written or fallback
+        message = zones.unknown_message(written, " in the :timezone: option")
+        self.warn(
+            self.option_line("timezone"), "timezone", f"{message}; falling back to {fallback}"
         )
-        return self.config.dates_timezone
-
-    def _warn(self, problem: Problem) -> None:
-        location = (self.env.docname, self.body_line(problem.line))
-        logger.warning(problem.message, location=location, type="dates", subtype=problem.subtype)
+        return fallback
 
     def _warn_entry(self, entry: DateEntry, subtype: str, message: str) -> None:
-        location = (self.env.docname, entry.line)
-        logger.warning(message, location=location, type="dates", subtype=subtype)
+        self.warn(entry.line, subtype, message)
 
     # -- Rendering: complete without JavaScript ------------------------------------------
 
@@ -109,23 +73,14 @@ class ImportantDatesDirective(SphinxDirective):
         return block
 
     def _render_entry(self, entry: DateEntry) -> dates_entry:
-        item = dates_entry(
-            ids=[f"date-{entry.id}"],
-            classes=["dates-entry"],
-            data={
-                "id": entry.id,
-                "kind": "deadline" if entry.is_deadline else "day" if entry.all_day else "time",
-                "start": utc_iso(entry.start()),
-                "end": utc_iso(entry.end()),
-            },
-        )
+        item = dates_entry(ids=[f"date-{entry.id}"], classes=["dates-entry"], entry=entry)
         item.source, item.line = self.env.doc2path(entry.docname), entry.line
         label = [nodes.strong(entry.label, entry.label)]
         if entry.extended_from:
             badge = nodes.inline("extended", "extended", classes=["dates-badge"])
             label += [nodes.Text(" "), badge]
         item += self._paragraph("dates-label", *label)
-        when = [time_node(entry, entry.when())]
+        when = [dates_time("", entry.when(), datetime=entry.datetime_attribute())]
         if entry.extended_from:
             old = dates_struck()
             old += dates_time("", full_date(entry.extended_from), datetime=str(entry.extended_from))
@@ -144,10 +99,6 @@ class ImportantDatesDirective(SphinxDirective):
         paragraph = nodes.paragraph("", "", *children, classes=[cls])
         self.set_source_info(paragraph)
         return paragraph
-
-
-def time_node(entry: DateEntry, text: str) -> dates_time:
-    return dates_time("", text, datetime=entry.datetime_attribute())
 
 
 def setup_directive(app: Sphinx) -> None:

@@ -3,23 +3,8 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from . import zones
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def short_date(day: date) -> str:
-    """'May 16, 2022': written out here so that the output never depends on the locale."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def full_date(day: date) -> str:
-    """'Monday, May 16, 2022'."""
-    return f"{WEEKDAYS[day.weekday()]}, {short_date(day)}"
+from common import zones
+from common.days import full_date, weekday_clock
 
 
 def utc_iso(moment: datetime) -> str:
@@ -29,7 +14,8 @@ def utc_iso(moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class DateEntry:
-    """A valid entry of an ``important-dates`` block; plain values only, so it pickles."""
+    """A valid entry of an ``important-dates`` block: the same object in the environment,
+    on the page's node and in the feed. Plain values only, so it pickles."""
 
     id: str
     label: str
@@ -106,6 +92,4 @@ class DateEntry:
 
 
 def _utc_clock(moment: datetime) -> str:
-    moment = moment.astimezone(UTC)
-    day = moment.date()
-    return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}, {moment:%H:%M}"
+    return weekday_clock(moment.astimezone(UTC))

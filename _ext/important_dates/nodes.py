@@ -9,6 +9,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from .entries import utc_iso
+
 #: The calendar feed, at the root of the HTML output.
 FEED = "important-dates.ics"
 
@@ -22,7 +24,8 @@ class dates_struck(nodes.inline):  # noqa: N801
 
 
 class dates_entry(nodes.list_item):  # noqa: N801
-    """One entry, with its UTC instants in ``data-`` attributes for the browser script."""
+    """One entry (attribute ``entry``, the :class:`DateEntry` itself); in HTML its UTC
+    instants become ``data-`` attributes for the browser script."""
 
 
 class dates_feed(nodes.paragraph):  # noqa: N801
@@ -46,8 +49,16 @@ def depart_struck_html(self, node: dates_struck) -> None:
 
 
 def visit_entry_html(self, node: dates_entry) -> None:
-    data = {f"data-dates-{key}": value for key, value in node["data"].items()}
-    self.body.append(self.starttag(node, "li", "", **data))
+    entry = node["entry"]
+    kind = "deadline" if entry.is_deadline else "day" if entry.all_day else "time"
+    data = {
+        "id": entry.id,
+        "kind": kind,
+        "start": utc_iso(entry.start()),
+        "end": utc_iso(entry.end()),
+    }
+    attributes = {f"data-dates-{key}": value for key, value in data.items()}
+    self.body.append(self.starttag(node, "li", "", **attributes))
 
 
 def depart_entry_html(self, node: dates_entry) -> None:

@@ -1,16 +1,16 @@
 """The ``{date}`` role: shows an entry's date anywhere on the site, resolved at write time
 so that every page agrees with the ``important-dates`` block."""
 
-import difflib
-
+from common.days import short_date
+from common.suggest import closest
+from common.text import shorten
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
-from . import store
-from .entries import short_date
+from .domain import known_ids, lookup, note_use
 from .nodes import dates_time
 
 logger = logging.getLogger(__name__)
@@ -25,8 +25,17 @@ class DateRole(SphinxRole):
         date_id = self.text.strip()
         node = dates_ref(self.rawtext, date_id=date_id)
         self.set_source_info(node)
-        store.note_use(self.env, self.env.docname, date_id)
+        note_use(self.env, self.env.docname, date_id)
         return [node], []
+
+
+def unknown_id_message(date_id: str, known: list[str], where: str) -> str:
+    """ "unknown date id 'x' in {date}; did you mean 'y'? known ids: ..." (shared with the
+    schedule's ``:date:``, so that both answer alike)."""
+    close = closest(date_id[:64], known)
+    hint = f"did you mean {close!r}? " if close else ""
+    listed = ", ".join(known) if known else "none yet: add an important-dates block"
+    return f"unknown date id {shorten(date_id)!r} in {where}; {hint}known ids: {listed}"
 
 
 class ResolveDates(SphinxPostTransform):
@@ -36,28 +45,14 @@ class ResolveDates(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(dates_ref)):
-            entry = store.lookup(self.env, node["date_id"])
+            entry = lookup(self.env, node["date_id"])
             if entry is None:
-                self._unknown(node)
+                message = unknown_id_message(node["date_id"], known_ids(self.env), "{date}")
+                logger.warning(message, location=node, type="dates", subtype="ref")
                 node.replace_self(nodes.literal(node["date_id"], node["date_id"]))
                 continue
             text = short_date(entry.date)
             node.replace_self(dates_time("", text, datetime=entry.datetime_attribute()))
-
-    def _unknown(self, node: dates_ref) -> None:
-        known = sorted(entry.id for entry in store.all_entries(self.env))
-        close = difflib.get_close_matches(node["date_id"], known, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        listed = ", ".join(known) if known else "none yet: add an important-dates block"
-        logger.warning(
-            "unknown date id %r in {date}; %sknown ids: %s",
-            node["date_id"],
-            hint,
-            listed,
-            location=node,
-            type="dates",
-            subtype="ref",
-        )
 
 
 def setup_role(app: Sphinx) -> None:
