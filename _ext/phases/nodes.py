@@ -43,7 +43,21 @@ def depart_countdown_html(self, node: phase_countdown) -> None:
     self.body.append("</span>")
 
 
+def visit_phase_other(self, node: phase) -> None:
+    """Builders without a browser: the block as it stands at build time."""
+    if node.get("hidden"):
+        raise nodes.SkipNode
+
+
+def depart_phase_other(self, node: phase) -> None:
+    pass
+
+
 def setup_nodes(app: Sphinx) -> None:
-    # Other builders never see a phase node: it is settled at build time (see resolve).
-    app.add_node(phase, html=(visit_phase_html, depart_phase_html))
+    other = (visit_phase_other, depart_phase_other)
+    app.add_node(
+        phase,
+        html=(visit_phase_html, depart_phase_html),
+        **{builder: other for builder in ("latex", "text", "man", "texinfo")},
+    )
     app.add_node(phase_countdown, html=(visit_countdown_html, depart_countdown_html))

@@ -57,10 +57,15 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     outdated = []
     for docname, ids in sorted(_pages(env).items()):
         entries = [entry for date_id in ids if (entry := dates.lookup(env, date_id))]
-        moments = [moment for entry in entries for moment in (entry.start(), entry.end())]
+        moments = [moment for entry in entries for moment in _boundaries(entry)]
         if any(low < moment <= high for moment in moments):
             outdated.append(docname)
     return outdated
+
+
+def _boundaries(entry) -> tuple:
+    """Where a phase naming ``entry`` may change: a deadline only when it passes."""
+    return (entry.end(),) if entry.is_deadline else (entry.start(), entry.end())
 
 
 def setup_pages(app: Sphinx) -> None:

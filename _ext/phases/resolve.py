@@ -1,6 +1,6 @@
 """Phases resolved once every page is read: ids looked up, spans computed, problems
-reported at the block's line, and the build's answer written for visitors without
-JavaScript (HTML) or the content kept or dropped (other builders, which have no script).
+reported at the block's line, and the build's answer noted (``hidden``): visitors without
+JavaScript see it, and builders without a browser (text, LaTeX) keep or drop the block.
 """
 
 from sphinx.application import Sphinx
@@ -24,15 +24,8 @@ class ResolvePhases(SphinxPostTransform):
         now = pages.build_instant(self.env)
         for node in list(self.document.findall(phase_status)):
             node.replace_self(expand(node, self.env, now))
-        html = self.env.app.builder.format == "html"
-        for node in list(self.document.findall(phase)):
+        for node in self.document.findall(phase):
             self.resolve(node, now)
-            if html:
-                continue
-            if node["hidden"]:
-                node.parent.remove(node)
-            else:
-                node.replace_self(node.children)
 
     def resolve(self, node: phase, now) -> None:
         conditions = [Condition(word, date_id) for word, date_id in node["conditions"]]
