@@ -156,3 +156,56 @@ def test_a_page_without_description_is_a_located_warning(app):
     ]
     search = (app.outdir / "search.html").read_text()
     assert re.search(r'<meta name="description" content="Search this test site." />', search)
+
+
+# -- Hostile person cards and edition facts (test root seo-hostile) -----------------
+#: As written in the test root's soc.md and conf.py.
+HOSTILE_PEOPLE = [
+    ("Eve </script><script>alert('eve')</script>", "IAC <!--<script>"),
+    ("Mallory &amp; Co", "</SCRIPT ><b>&amp; Co</b>"),
+]
+HOSTILE_EVENT_NAME = "Workshop </script><script>alert('name')</script> (ICML <!-- 2022 workshop)"
+
+
+def organizers_of(event: dict) -> list[tuple[str, str]]:
+    return [(person["name"], person["affiliation"]["name"]) for person in event["organizer"]]
+
+
+@pytest.mark.sphinx("html", testroot="seo-hostile", freshenv=True)
+def test_hostile_names_cannot_end_or_comment_out_the_event_script(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text()
+    start = html.index('<script type="application/ld+json">')
+    text = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    # The HTML parser reads nothing in the script's text as markup...
+    assert not {"<", ">", "&"} & set(text)
+    # ...and a JSON reader reads back exactly what was written.
+    event = json.loads(text)
+    assert event["name"] == HOSTILE_EVENT_NAME
+    assert organizers_of(event) == HOSTILE_PEOPLE
+
+
+@pytest.mark.browser
+@pytest.mark.sphinx("html", testroot="seo-hostile", freshenv=True)
+def test_the_home_page_head_survives_hostile_names_in_a_browser(app, browser):
+    app.build()
+    with webcheck.serve(app.outdir) as url:
+        page = browser.new_page()
+        page.goto(f"{url}/index.html")
+        head = page.evaluate(
+            """() => ({
+              title: document.title,
+              stylesheets: [...document.querySelectorAll('head link[rel=stylesheet]')]
+                .map((link) => link.getAttribute('href').split('?')[0]),
+              share: [...document.querySelectorAll('head meta[property^="og:"]')]
+                .map((meta) => meta.getAttribute('property')),
+              event: JSON.parse(
+                document.querySelector('head script[type="application/ld+json"]').textContent),
+            })"""
+        )
+        page.close()
+    assert head["title"].startswith("Hostile home")
+    assert "_static/custom.css" in head["stylesheets"]
+    assert {"og:title", "og:description", "og:url"} <= set(head["share"])
+    assert head["event"]["name"] == HOSTILE_EVENT_NAME
+    assert organizers_of(head["event"]) == HOSTILE_PEOPLE
