@@ -1,11 +1,12 @@
-"""The dates recipe of CONTRIBUTING.md, applied to a copy of the site's dates.md."""
+"""The dates recipe of CONTRIBUTING.md as written: its snippets build, its example warning is
+the one the build prints (at the line of the bad date), its table lists every key."""
 
-import os
 import re
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from conftest import ANSI, REPO
+from conftest import REPO, warnings_of
 from important_dates.parse import KEYS
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -24,50 +25,67 @@ def build(make_app, tmp_path, dates_md: str, index_md: str):
     (tmp_path / "index.md").write_text(index_md + "\n```{toctree}\ndates\n```\n")
     app = make_app("html", srcdir=tmp_path, freshenv=True)
     app.build()
-    text = ANSI.sub("", app._warning.getvalue()).replace(str(tmp_path) + os.sep, "")
-    return app, [line for line in text.splitlines() if line.strip()]
+    return app, [line.removeprefix("<src>/") for line in warnings_of(app)]
 
 
-def site_dates() -> str:
-    return (REPO / "dates.md").read_text(encoding="utf-8")
+def dates_page(body: str) -> str:
+    """A dates page of its own around ``body``: the site's dates change, the recipe does not."""
+    return f"# Dates\n\n```{{important-dates}}\n:timezone: AoE\n\n{body}```\n"
 
 
-def entry_of(dates_md: str, date_id: str) -> str:
-    """The lines of one entry of the block, from its '- id:' line to the next entry."""
-    return re.search(rf"^- id: {date_id}\n(?:  .*\n)*", dates_md, re.M).group(0)
+def entries(*items: dict) -> str:
+    """YAML entries, keys in the order given, values unquoted as the recipe writes them."""
+    return "".join(
+        f"{'- ' if number == 0 else '  '}{key}: {value}\n"
+        for item in items
+        for number, (key, value) in enumerate(item.items())
+    )
+
+
+def long_date(day) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def test_the_section_has_the_two_snippets_and_a_warning_example():
     assert len(SNIPPETS) == 2
-    assert SNIPPETS[0].startswith("- id: camera-ready") and "extended_from" in SNIPPETS[1]
+    assert "extended_from" not in SNIPPETS[0] and "extended_from" in SNIPPETS[1]
 
 
-def test_adding_a_date_and_extending_the_deadline_as_written(make_app, tmp_path):
+def test_adding_a_date_and_extending_a_deadline_as_written(make_app, tmp_path):
     add, extend = SNIPPETS
-    dates = site_dates()
-    dates = dates.replace(entry_of(dates, "abstract-deadline"), extend)
-    dates = dates.replace("- id: workshop\n", add + "- id: workshop\n")  # chronological order
+    added, extended = yaml.safe_load(add)[0], yaml.safe_load(extend)[0]
+    # The recipe's two entries, in chronological order as the recipe asks.
+    body = extend + add if extended["date"] <= added["date"] else add + extend
+    page = dates_page(body)
     app, warnings = build(
-        make_app, tmp_path, dates, "# Home\n\n{date}`abstract-deadline` {date}`camera-ready`\n"
+        make_app, tmp_path, page, f"# Home\n\n{{date}}`{extended['id']}` {{date}}`{added['id']}`\n"
     )
     assert warnings == []
     home = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     assert [t.get_text() for t in home.select("[role=main] time")] == [
-        "May 23, 2022",
-        "July 1, 2022",
+        long_date(extended["date"]),
+        long_date(added["date"]),
     ]
-    page = BeautifulSoup((app.outdir / "dates.html").read_text(), "html.parser")
-    extended = page.select_one("#date-abstract-deadline")
-    assert extended.select_one(".dates-badge").get_text() == "extended"
-    assert extended.select_one("del time").get_text() == "Monday, May 16, 2022"
+    shown = BeautifulSoup((app.outdir / "dates.html").read_text(), "html.parser")
+    entry = shown.select_one(f"#date-{extended['id']}")
+    assert entry.select_one(".dates-badge").get_text() == "extended"
+    assert long_date(extended["extended_from"]) in entry.select_one("del time").get_text()
 
 
 def test_the_warning_shown_as_an_example_is_the_one_the_build_prints(make_app, tmp_path):
-    bad = re.search(r"date '([\d-]+)'", WARNING_EXAMPLE).group(1)
-    dates = site_dates().replace("date: 2022-06-03", f"date: {bad}")
-    assert dates != site_dates()
-    _, warnings = build(make_app, tmp_path, dates, "# Home\n")
-    assert warnings == [WARNING_EXAMPLE]
+    example = re.fullmatch(r"dates\.md:(\d+): (WARNING: entry '([\w-]+)': date '([\d-]+)'.*)",
+                           WARNING_EXAMPLE)  # fmt: skip
+    assert example, WARNING_EXAMPLE
+    _, message, entry_id, bad = example.groups()
+    page = dates_page(
+        entries(
+            {"id": "first", "date": "2022-05-16", "label": "First"},
+            {"id": entry_id, "date": bad, "label": "The entry of the example"},
+        )
+    )
+    line = page.splitlines().index(f"  date: {bad}") + 1
+    _, warnings = build(make_app, tmp_path, page, "# Home\n")
+    assert warnings == [f"dates.md:{line}: {message}"]
 
 
 def documented_keys() -> set[str]:

@@ -1,9 +1,11 @@
-"""The site's dates: one source of truth in dates.md, shown through {date}, a calendar feed."""
+"""The site's dates: one source of truth in dates.md, shown through {date}, a calendar feed.
+(What each page shows is site_contracts.check_dates, run by test_site.py.)"""
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import site_sources
 from conftest import PAGES, REPO, SOURCE_DATE_EPOCH
 from icalendar import Calendar
 
@@ -39,56 +41,23 @@ def test_no_page_writes_a_date_by_hand(page):
     assert hand_written_dates(text) == [], f"{page}.md: use {{date}}`id` instead"
 
 
-def test_the_dates_page_lists_the_dates_with_their_time_zone(site):
-    entries = site.soup("dates").select("article li.dates-entry")
-    found = [
-        (
-            entry.select_one(".dates-label").get_text(" ", strip=True),
-            entry.select_one(".dates-when time").get_text(),
-            entry.select_one(".dates-zone").get_text(),
-        )
-        for entry in entries
-    ]
-    assert found == [
-        ("Abstract submission deadline", "Monday, May 16, 2022",
-         "end of day, Anywhere on Earth (UTC-12)"),
-        ("Notification of acceptance", "Friday, June 3, 2022",
-         "end of day, Anywhere on Earth (UTC-12)"),
-        ("Workshop", "Saturday, July 23, 2022", "all day, America/New_York time (EDT, UTC-4)"),
-    ]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("page", "expected"),
-    [
-        ("index", [("2022-07-23", "July 23, 2022"), ("2022-05-16", "May 16, 2022")]),
-        ("program", [("2022-06-03", "June 3, 2022"), ("2022-07-23", "July 23, 2022")]),
-    ],
-)
-def test_home_and_program_show_the_dates_through_the_role(site, page, expected):
-    times = site.soup(page).select("article time")
-    assert [(t["datetime"], t.get_text()) for t in times] == expected
-
-
-def test_the_calendar_feed_is_linked_and_holds_the_three_dates(site):
+def test_the_calendar_feed_has_one_event_per_entry_stamped_with_the_build_date(site):
+    entries = site_sources.important_dates(REPO)
     link = site.soup("dates").select_one("article .dates-feed a")
-    assert (link.get_text(), link["href"]) == ("Add to your calendar", "important-dates.ics")
-    calendar = Calendar.from_ical((site.outdir / link["href"]).read_bytes())
-    events = calendar.walk("VEVENT")
-    assert [
-        (str(e["UID"]).split("@")[0], str(e["SUMMARY"]), e.decoded("DTSTART"), e.decoded("DTEND"))
-        for e in events
-    ] == [
-        ("abstract-deadline", "Abstract submission deadline", date(2022, 5, 16), date(2022, 5, 17)),
-        ("notification", "Notification of acceptance", date(2022, 6, 3), date(2022, 6, 4)),
-        ("workshop", "Workshop", date(2022, 7, 23), date(2022, 7, 24)),
-    ]
+    assert link["href"] == "important-dates.ics"
+    events = Calendar.from_ical((site.outdir / link["href"]).read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]).split("@")[0] for e in events] == [entry.id for entry in entries]
+    for event, entry in zip(events, entries, strict=True):
+        start = event.decoded("DTSTART")
+        if entry.time is None:  # a whole day: from that day to the next
+            assert (start, event.decoded("DTEND")) == (entry.date, entry.date + timedelta(1))
     stamp = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), UTC)
     assert {e.decoded("DTSTAMP") for e in events} == {stamp}
 
 
-def test_the_dates_script_loads_on_the_dates_page_only(site):
+def test_the_dates_script_loads_only_on_pages_with_a_dates_block(site):
+    sources = site_sources.source_files(REPO)
     for page in PAGES:
         scripts = [s.get("src", "") for s in site.soup(page).find_all("script")]
         uses = any("important-dates.js" in src for src in scripts)
-        assert uses == (page == "dates"), page
+        assert uses == ("{important-dates}" in sources[page]), page
