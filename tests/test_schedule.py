@@ -122,16 +122,19 @@ def test_script_and_style_load_only_on_the_page_with_a_schedule(app):
 def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
     app.build()
     src = "<src>/index.md"
-    keys = "time, title, speaker, affiliation, kind, url, note"
     kinds = "talk, invited, contributed, poster, panel, break, other"
+    link = "write an https:// link, such as 'https://example.org/page'"
+    hint = "write one '- time: \"HH:MM-HH:MM\"' item per slot, with a 'title:' line under it"
     assert warnings(app) == [
+        # The fix itself: the leading zeros.
         f"{src}:8: WARNING: slot 'A time without leading zeros': time '8:45-9:30' is not a time "
-        'range; write "HH:MM-HH:MM" (24-hour clock), such as "08:30-08:45" [schedule.time]',
+        'range; write "08:45-09:30" [schedule.time]',
         f"{src}:10: WARNING: slot 'Ends before it starts': time '09:30-09:00' ends at 09:00, not "
         "after its start 09:30; a slot ends later on the same day [schedule.time]",
-        f"{src}:12: WARNING: slot 'Invited talk': unknown key 'speakr'; allowed keys: {keys} "
+        # Each mistake at its own key's line, with the key it is closest to.
+        f"{src}:14: WARNING: slot 'Invited talk': unknown key 'speakr'; did you mean 'speaker'? "
         "[schedule.key]",
-        f"{src}:12: WARNING: slot 'Invited talk': unknown kind 'keynote'; allowed kinds: {kinds} "
+        f"{src}:15: WARNING: slot 'Invited talk': unknown kind 'keynote'; allowed kinds: {kinds} "
         "[schedule.kind]",
         f"{src}:16: WARNING: slot '10:00-10:30 Overlapping talk' overlaps the slot above it, "
         "'09:30-10:15 Invited talk'; start it at 10:15 or later, or end the other one earlier "
@@ -142,23 +145,28 @@ def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
         "[schedule.missing]",
         f"{src}:21: WARNING: slot 'A slot without time': the required key 'time' is missing; "
         "add 'time: \"HH:MM-HH:MM\"' [schedule.missing]",
-        f"{src}:21: WARNING: slot 'A slot without time': url 'not a link' is not a web address; "
-        "write https://... [schedule.url]",
-        f"{src}:25: WARNING: unknown time zone 'America/Baltimore' in :timezone:; use an IANA "
-        "name such as 'America/New_York'; falling back to 'America/New_York' [schedule.timezone]",
-        f"{src}:33: WARNING: :date: '2022-02-30' is not a real date (day is out of range for "
-        "month) [schedule.date]",
-        f"{src}:43: WARNING: the schedule must be a list of slots; write one '- time: "
-        "\"HH:MM-HH:MM\"' item per slot, with a 'title:' line under it [schedule.yaml]",
-        f"{src}:49: WARNING: the schedule has no slots; write one '- time: \"HH:MM-HH:MM\"' item "
-        "per slot, with a 'title:' line under it [schedule.yaml]",
-        f"{src}:55: WARNING: slot 1: key 'title' is given twice; keep one [schedule.key]",
-        # The title above it holds a U+2028 line separator: still the file's own line.
+        f"{src}:22: WARNING: slot 'A slot without time': url 'not a link' is not a link (it has "
+        f"spaces or control characters); {link} [schedule.url]",
+        # Options at their own line.
+        f"{src}:27: WARNING: unknown time zone 'America/Baltimore' in :timezone:; use AoE, UTC "
+        "or an IANA name such as 'America/Matamoros'; falling back to 'America/New_York' "
+        "[schedule.timezone]",
+        f"{src}:34: WARNING: :date: '2022-02-30' is not a real calendar date (day is out of range "
+        "for month); write YYYY-MM-DD [schedule.date]",
+        f"{src}:43: WARNING: the schedule must be a list, not a mapping; {hint} [schedule.yaml]",
+        f"{src}:49: WARNING: the schedule is empty; {hint} [schedule.yaml]",
+        f"{src}:57: WARNING: slot 'Opening remarks': key 'title' is given twice; keep one "
+        "[schedule.key]",
+        # A line separator is no text: the slot is refused at its title's line...
+        f"{src}:64: WARNING: slot 'Opening\\u2028remarks': title has a control character "
+        "(U+2028); remove it (retype the text if unsure) [schedule.text]",
+        # ... and the next slot is still at the file's own line.
         f"{src}:65: WARNING: slot 'After a line separator': time '8:45' is not a time range; "
-        'write "HH:MM-HH:MM" (24-hour clock), such as "08:30-08:45" [schedule.time]',
-        # Ids are checked once every page is read: this one comes last.
-        f"{src}:25: WARNING: the schedule's :date: 'workshp' is neither a date (YYYY-MM-DD) nor "
-        "the id of an important-dates entry; write one of the two [schedule.date]",
+        'write its start and its end, "08:45-HH:MM" [schedule.time]',
+        # Ids are checked once every page is read: this one comes last, at its option's line.
+        f"{src}:26: WARNING: the schedule's :date: 'workshp' is neither a date (YYYY-MM-DD) nor "
+        "the id of an important-dates entry; write YYYY-MM-DD, or add an important-dates block "
+        "with this id [schedule.date]",
     ]
     first = soup(app).select(".schedule table")[0]
     assert [text(row.select_one(".schedule-title")) for row in first.select("tbody tr")] == [
@@ -211,7 +219,7 @@ def test_a_parallel_build_gives_the_same_pages_and_feed(app, make_app, tmp_path)
 def test_an_unknown_venue_zone_in_conf_py_is_a_warning_and_utc_applies(app):
     app.build()
     assert warnings(app) == [
-        "WARNING: unknown time zone 'Mars/Olympus_Mons' in schedule_timezone (conf.py); use an "
-        "IANA name such as 'America/New_York'; falling back to 'UTC' [schedule.timezone]"
+        "WARNING: unknown time zone 'Mars/Olympus_Mons' in schedule_timezone (conf.py); use AoE, "
+        "UTC or an IANA name such as 'America/New_York'; falling back to 'UTC' [schedule.timezone]"
     ]
     assert app.config.schedule_timezone == "UTC"

@@ -3,7 +3,6 @@ an exception; any well-formed day of back-to-back slots gives no problem at all.
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from schedule.body import read_items
 from schedule.slots import KINDS, read_slots
 
 # Lines that look like a schedule, mixed with noise, so the parser meets near-misses.
@@ -38,10 +37,8 @@ LINES = st.one_of(
 @given(st.lists(LINES, max_size=12))
 def test_any_body_gives_slots_or_located_problems(lines):
     text = "\n".join(lines)
-    items, structure = read_items(text)
-    slots, problems = read_slots(items)
+    slots, problems = read_slots(text)
     count = max(text.count("\n") + 1, 1)
-    assert all(0 <= line < count for line, _, _ in structure)
     assert all(0 <= problem.line < count for problem in problems)
     assert all(0 <= slot.line < count for slot in slots)
 
@@ -64,9 +61,8 @@ def test_back_to_back_slots_in_order_give_no_problem(start, slots):
         lines.append(f'  title: "{slot["title"].strip() or "x"}"')
         lines += [f"  {key}: {slot[key]}" for key in ("kind", "speaker") if key in slot]
         clock = end
-    items, structure = read_items("\n".join(lines))
-    read, problems = read_slots(items)
-    assert (structure, problems) == ([], [])
+    read, problems = read_slots("\n".join(lines))
+    assert problems == []
     assert [f'- time: "{slot.start}-{slot.end}"' for slot in read] == [
         line for line in lines if line.startswith("- ")
     ]

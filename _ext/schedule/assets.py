@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import store
+from .domain import ScheduleDomain
 
 STATIC = Path(__file__).parent / "static"
 
@@ -14,7 +14,7 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def add_page_assets(app: Sphinx, pagename: str, templatename, context, doctree) -> None:
-    if pagename in store.blocks(app.env):
+    if ScheduleDomain.of(app.env).items_of(pagename):
         app.add_css_file("schedule.css")
         app.add_js_file("schedule.js", loading_method="defer")
 

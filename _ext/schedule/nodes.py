@@ -10,7 +10,7 @@ FEED = "program.ics"
 
 
 class schedule_block(nodes.General, nodes.Element):  # noqa: N801 (docutils style)
-    """A schedule as read: ``date`` (id or YYYY-MM-DD), ``timezone``, ``slots`` (dicts).
+    """A schedule as read: attribute ``schedule``, the :class:`~.domain.Schedule` itself.
 
     Replaced by a table once every page is read, because its date may come from an
     important-dates entry written on another page.

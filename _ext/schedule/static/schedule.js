@@ -21,8 +21,12 @@
   const setUp = (schedule) => {
     const button = schedule.querySelector(".schedule-toggle");
     if (!button) return; // a schedule without a known day has no instants to convert
+    // Every place that names the zone of the times: the time column's header and the
+    // caption (also the only one shown on a phone, where the header row is hidden).
     const header = schedule.querySelector("thead th p") || schedule.querySelector("thead th");
     const venueHeader = header.textContent;
+    const caption = schedule.querySelector("caption .schedule-zone");
+    const venueCaption = caption ? caption.textContent : "";
     const rows = Array.from(schedule.querySelectorAll("tbody tr"), (row) => ({
       times: Array.from(row.querySelectorAll("time[datetime]"), (element) => ({
         element,
@@ -46,6 +50,9 @@
       }
       const first = rows[0].times[0].moment;
       header.textContent = local ? `Your time (${zone}, ${offset(first)})` : venueHeader;
+      if (caption) {
+        caption.textContent = local ? `your time zone, ${zone} (${offset(first)})` : venueCaption;
+      }
     });
     schedule.classList.add("schedule-ready");
   };
