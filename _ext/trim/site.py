@@ -33,6 +33,7 @@ def site_root(app: Sphinx) -> str:
 
 
 def trim_site(app: Sphinx, exception: Exception | None) -> None:
+    """Trim the finished output of a successful HTML build, unless ``trim_enabled`` is off."""
     if exception is not None or not is_html_build(app) or not app.config.trim_enabled:
         return
     outdir = Path(app.outdir)
