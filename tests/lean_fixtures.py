@@ -2,8 +2,8 @@
 
 conf.py derives three settings from READTHEDOCS_CANONICAL_URL (html_baseurl, the
 share-preview site URL and the 404 page's URL prefix; test_seo.py checks that);
-these builds set the same three values on the command line, since the session's
-build helper clears that variable for the local build.
+these builds set the same three values on the command line, since conftest.build_site
+clears that variable for the local build.
 """
 
 import pytest

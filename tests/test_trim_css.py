@@ -219,7 +219,7 @@ def test_the_off_switch_ships_every_stylesheet_and_script_whole(app):
         assert (app.outdir / "_static" / name).read_text() == (
             app.srcdir / "_static" / name
         ).read_text()
-    # Sphinx's search helper stays on every page, not only on the search page.
+    # Sphinx's doctools.js stays on every page, not only on the search page.
     assert "doctools.js" in (app.outdir / "index.html").read_text()
 
 

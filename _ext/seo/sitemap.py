@@ -1,6 +1,6 @@
 """sitemap.xml and robots.txt, written at the end of an HTML build.
 
-Written here rather than with sphinx-sitemap: that extension starts a helper process
+Written here rather than with sphinx-sitemap: that extension starts a second process
 on every build and warns, failing ``-W`` builds, wherever the site URL is unknown.
 Without a site URL (a local build) there is no sitemap and robots.txt has no
 ``Sitemap:`` line.

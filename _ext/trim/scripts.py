@@ -2,7 +2,7 @@
 
 The theme hard-codes the search scripts into every page (for a search-as-you-type
 mode this site does not enable) and FontAwesome's JavaScript (only for custom
-SVG icons, marked ``fa-custom``); Sphinx and sphinx-design add their helpers to
+SVG icons, marked ``fa-custom``); Sphinx and sphinx-design add their scripts to
 every page. Rewriting the built pages keeps this independent of the theme's
 templates: a script tag is matched by the file it loads, whatever its attributes.
 The search page is the builder's output file for the page named ``search``, so it
