@@ -1,41 +1,43 @@
-"""The people of the site in the Sphinx environment, for other extensions to read
-(e.g. the organizers of the home page's Event data), right across incremental and
-parallel builds.
+"""The people of the site in the Sphinx environment, for other extensions to read (the
+organizers of the home page's Event data), right across incremental and parallel builds.
 
-``env.people_cards``: docname -> the people of that page, in source order, as plain
-dicts (name, affiliation, role, docname, lineno). Purged per page, merged from
-parallel readers.
+One :class:`Person` per card, kept per page by :class:`PeopleDomain` (purged when a page is
+read again, merged from parallel readers: :class:`common.pages.PerPageDomain`).
 """
 
-from sphinx.application import Sphinx
+from dataclasses import dataclass
+
+from common.pages import PerPageDomain
 from sphinx.environment import BuildEnvironment
 
 
-def _cards(env: BuildEnvironment) -> dict[str, list[dict]]:
-    if not hasattr(env, "people_cards"):
-        env.people_cards = {}
-    return env.people_cards
+@dataclass(frozen=True)
+class Person:
+    """One person card, from the directive to the HTML and the Event JSON-LD.
+
+    Every field is plain text as written (never markup); ``url`` is a checked link or "";
+    ``photo`` is the published file name of the processed photo, or "" for initials.
+    """
+
+    name: str
+    affiliation: str
+    role: str
+    url: str
+    photo: str
+    docname: str
+    line: int
 
 
-def add_person(env: BuildEnvironment, person: dict) -> None:
-    _cards(env).setdefault(person["docname"], []).append(person)
+class PeopleDomain(PerPageDomain):
+    name = "people"
+    label = "People"
+    data_version = 2
 
 
-def get_people(env: BuildEnvironment) -> list[dict]:
+def add_person(env: BuildEnvironment, person: Person) -> None:
+    PeopleDomain.of(env).add(person.docname, person)
+
+
+def get_people(env: BuildEnvironment) -> list[Person]:
     """Everyone with a person card, in page order, then card order within a page."""
-    cards = _cards(env)
-    return [person for docname in sorted(cards) for person in cards[docname]]
-
-
-def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _cards(env).pop(docname, None)
-
-
-def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment):
-    theirs = _cards(other)
-    _cards(env).update((docname, theirs[docname]) for docname in docnames if docname in theirs)
-
-
-def setup_store(app: Sphinx) -> None:
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    return [person for _, person in PeopleDomain.of(env).items()]
