@@ -72,6 +72,7 @@ def test_raw_html_is_not_published_and_markdown_around_it_is(built):
         assert body.find_all(["img", "script", "svg", "b", "i"]) == []
         assert body.find(class_="box") is None
         assert "pwn" not in str(body)
+        assert "next editor" not in (built.outdir / f"{page}.html").read_text()
     index = soup(built, "index").find("div", attrs={"role": "main"})
     # Markdown's own markup stays: a hard line break and the links.
     assert index.find("br") is not None

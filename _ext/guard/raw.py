@@ -7,7 +7,8 @@ HTML into the same ``raw`` node as the ``{raw} html`` directive and ``.. raw:: h
 one transform, run while each page is read, catches them all.
 
 The markup MyST writes itself for Markdown syntax (a hard line break, strikethrough) is
-also a ``raw`` node; those few exact strings are kept.
+also a ``raw`` node; those few exact strings are kept. An HTML comment (``<!-- note -->``)
+is a note to the next editor: it is dropped without a warning, never published.
 """
 
 import re
@@ -38,6 +39,21 @@ def is_html(node: nodes.raw) -> bool:
     return "html" in node.get("format", "").split()
 
 
+def only_comments(text: str) -> bool:
+    """True when ``text`` is nothing but HTML comments and white space (read in linear time)."""
+    position, text = 0, text.strip()
+    while position < len(text):
+        if not text.startswith("<!--", position):
+            return False
+        end = text.find("-->", position + 4)
+        if end < 0:
+            return False
+        position = end + 3
+        while position < len(text) and text[position].isspace():
+            position += 1
+    return bool(text)
+
+
 def describe(node: nodes.raw) -> str:
     """What the raw node holds, without quoting it: its first tag, if any.
 
@@ -60,6 +76,9 @@ class RefuseRawHtml(SphinxTransform):
     def apply(self, **kwargs) -> None:
         for node in list(self.document.findall(nodes.raw)):
             if not is_html(node) or node.astext() in MARKDOWN_MARKUP:
+                continue
+            if only_comments(node.astext()):
+                node.parent.remove(node)
                 continue
             logger.warning(
                 "%s is not published: pages may not contain HTML; %s",
