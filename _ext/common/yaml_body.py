@@ -64,7 +64,9 @@ class LocatedDirective(SphinxDirective):
         for name in self.options:
             if name not in known:
                 allowed = ", ".join(f":{option}:" for option in known)
-                hint = did_you_mean(name, known) or f"; allowed options: {allowed}"
+                hint = did_you_mean(name, known) or (
+                    f"; allowed options: {allowed}" if known else "; this directive takes none"
+                )
                 self.warn(self.option_line(name), "option", f"unknown option ':{name}:'{hint}")
         return {name: value for name, value in self.options.items() if name in known}
 
