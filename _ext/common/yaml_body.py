@@ -35,6 +35,11 @@ class AnyOption(dict):
     def __missing__(self, key: str):
         return directives.unchanged
 
+    def __bool__(self) -> bool:
+        # docutils and MyST read options only when the spec is truthy: an empty spec must
+        # still let them through, so that the directive can name them.
+        return True
+
 
 class LocatedDirective(SphinxDirective):
     """Base of our directives: warnings at a file line, unknown options at their own line.
