@@ -223,3 +223,168 @@ def test_an_unknown_venue_zone_in_conf_py_is_a_warning_and_utc_applies(app):
         "UTC or an IANA name such as 'America/New_York'; falling back to 'UTC' [schedule.timezone]"
     ]
     assert app.config.schedule_timezone == "UTC"
+
+
+# -- The same question gets the same answer as in the dates; hostile input -----------
+
+CONF = 'extensions = ["myst_parser", "schedule"]\nproject = "P"\nschedule_timezone = "UTC"\n'
+DATES = "```{important-dates}\n- id: workshop\n  date: 2022-07-23\n  label: Workshop\n```\n"
+
+
+def build_page(make_app, srcdir, page: str):
+    """A one-page project with ``page`` as index.md; returns (app, warnings, soup)."""
+    srcdir.mkdir(exist_ok=True)
+    (srcdir / "conf.py").write_text(CONF)
+    (srcdir / "index.md").write_text(page, "utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # unregister its nodes: a test may build several projects
+    return app, warnings(app), soup(app)
+
+
+def line_of(page: str, marker: str) -> int:
+    """The 1-based file line of the first line containing ``marker``."""
+    return next(n for n, line in enumerate(page.split("\n"), 1) if marker in line)
+
+
+def schedule(options: str, body: str) -> str:
+    return f"```{{schedule}}\n{options}\n\n{body}\n```\n\n"
+
+
+def test_options_ids_and_days_are_checked_at_their_own_line(make_app, tmp_path):
+    slot = '- time: "08:30-09:00"\n  title: Opening'
+    page = (
+        f"# P\n\n{DATES}\n"
+        + schedule(":date: workshp\n:tim: 08:00", slot)
+        + schedule(":date: 0001-01-01", slot)
+        + schedule(":date: 2022-07-23\n:timezone: AoE", slot)
+    )
+    _, found, html = build_page(make_app, tmp_path / "p", page)
+    src = "<src>/index.md"
+    assert found == [
+        f"{src}:{line_of(page, ':tim:')}: WARNING: unknown option ':tim:'; did you mean "
+        "'timezone'? [schedule.option]",
+        f"{src}:{line_of(page, '0001-01-01')}: WARNING: :date: '0001-01-01' is out of range; "
+        "write a date from 1970-01-01 to 2999-12-31 [schedule.date]",
+        f"{src}:{line_of(page, 'workshp')}: WARNING: the schedule's :date: 'workshp' is neither "
+        "a date (YYYY-MM-DD) nor the id of an important-dates entry; did you mean 'workshop'? "
+        "[schedule.date]",
+    ]
+    assert "NaN" not in html.get_text()
+    # AoE, as in the dates: the day is over everywhere once it is over at UTC-12.
+    aoe = html.select(".schedule")[2]
+    assert text(aoe.caption.select_one(".caption-text")) == (
+        "Saturday, July 23, 2022, in Anywhere on Earth (UTC-12)"
+    )
+    assert aoe.select_one("time")["datetime"] == "2022-07-23T08:30-12:00"
+
+
+@pytest.mark.parametrize(
+    "zone", ["localtime", "posixrules", "America", "Factory", "Europe/" + "x" * 300]
+)
+def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone):
+    page = "# P\n\n" + schedule(
+        f":date: 2022-07-23\n:timezone: {zone}", '- time: "08:30-09:00"\n  title: T'
+    )
+    _, found, html = build_page(make_app, tmp_path / "p", page)
+    assert len(found) == 1, found
+    assert found[0].startswith(
+        f"<src>/index.md:{line_of(page, ':timezone:')}: WARNING: unknown time zone "
+    )
+    assert found[0].endswith("; falling back to 'UTC' [schedule.timezone]")
+    assert len(found[0]) < 300  # an over-long name is not copied whole
+    assert text(html.select_one("caption .caption-text")).endswith("in UTC")
+
+
+def test_links_get_the_answer_the_dates_give(make_app, tmp_path):
+    body = (
+        '- time: "08:30-09:00"\n  title: No host\n  url: https:///path\n'
+        '- time: "09:00-09:30"\n  title: Upper case\n  url: HTTPS://example.org/talk\n'
+        '- time: "09:30-10:00"\n  title: Script\n  url: javascript:alert(1)'
+    )
+    page = "# P\n\n" + schedule(":date: 2022-07-23", body)
+    _, found, html = build_page(make_app, tmp_path / "p", page)
+    src = "<src>/index.md"
+    fix = "write an https:// link, such as 'https://example.org/page'"
+    assert found == [
+        f"{src}:{line_of(page, 'https:///path')}: WARNING: slot 'No host': url 'https:///path' "
+        f"has no valid host after 'https://'; {fix} [schedule.url]",
+        f"{src}:{line_of(page, 'javascript:')}: WARNING: slot 'Script': url 'javascript:alert(1)' "
+        f"is not an https:// link (javascript: links are not published); {fix} [schedule.url]",
+    ]
+    assert [a["href"] for a in html.select(".schedule-title a")] == ["https://example.org/talk"]
+
+
+def test_an_unquoted_colon_in_a_title_says_to_quote_it(make_app, tmp_path):
+    body = '- time: "08:30-09:00"\n  title: Invited talk: Simulation-based inference'
+    page = "# P\n\n" + schedule(":date: 2022-07-23", body)
+    _, found, _ = build_page(make_app, tmp_path / "p", page)
+    assert len(found) == 1
+    assert found[0].startswith(f"<src>/index.md:{line_of(page, 'Invited talk:')}: WARNING: ")
+    assert 'must be in quotes: title: "Deep learning: a review"' in found[0]
+
+
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script> **bold** {date}`workshop`"
+
+
+def test_every_text_field_is_text_and_control_characters_are_refused(make_app, tmp_path):
+    quoted = HOSTILE.replace('"', '\\"')
+    body = (
+        f'- time: "08:30-09:00"\n  title: "{quoted}"\n  speaker: "{quoted}"\n'
+        f'  affiliation: "{quoted}"\n  note: "{quoted}"\n'
+        '- time: "09:00-09:30"\n  title: "Escape \\e[31m"\n'
+        '- time: "09:30-10:00"\n  title: Kept\n  speaker: "Lone\\rCR"\n'
+        '  affiliation: "NUL\\0"\n  note: "C1\\x9b"\n'
+    )
+    page = "# P\n\n" + schedule(":date: 2022-07-23", body)
+    app, found, html = build_page(make_app, tmp_path / "p", page)
+    src, remove = "<src>/index.md", "remove it (retype the text if unsure) [schedule.text]"
+    assert found == [
+        f"{src}:{line_of(page, 'Escape')}: WARNING: slot 'Escape \\x1b[31m': title has a "
+        f"control character (U+001B); {remove}",
+        f"{src}:{line_of(page, 'Lone')}: WARNING: slot 'Kept': speaker has a control character "
+        f"(U+000D); {remove}",
+        f"{src}:{line_of(page, 'NUL')}: WARNING: slot 'Kept': affiliation has a control "
+        f"character (U+0000); {remove}",
+        f"{src}:{line_of(page, 'C1')}: WARNING: slot 'Kept': note has a control character "
+        f"(U+009B); {remove}",
+    ]
+    first, kept = html.select(".schedule tbody tr")
+    for cls in ("title", "speaker", "affiliation", "note"):
+        assert text(first.select_one(f".schedule-{cls}")).startswith(HOSTILE.split(" **")[0])
+    assert html.select(".schedule img, .schedule script:not([src]), .schedule strong strong") == []
+    assert html.select(".schedule time") and len(html.select(".schedule time")) == 4
+    assert kept.select(".schedule-speaker, .schedule-affiliation, .schedule-note") == []
+    raw = (app.outdir / "program.ics").read_bytes()
+    assert b"\r" not in raw.replace(b"\r\n", b"") and b"\x1b" not in raw and b"\x00" not in raw
+    summaries = [str(event["summary"]) for event in Calendar.from_ical(raw).walk("VEVENT")]
+    assert summaries == [f"{HOSTILE} ({HOSTILE})", "Kept"]
+
+
+def test_deep_and_huge_bodies_are_located_or_linear(make_app, tmp_path):
+    deep = "- " + "[" * 600 + "]" * 600
+    page = "# P\n\n" + schedule(":date: 2022-07-23", deep)
+    _, found, _ = build_page(make_app, tmp_path / "deep", page)
+    assert len(found) == 1 and "nested more than" in found[0], found
+    assert found[0].startswith(f"<src>/index.md:{line_of(page, '[[[')}: WARNING: ")
+
+    def seconds(count: int, word: int) -> float:
+        import time
+
+        slots = "\n".join(
+            f'- time: "{8 + n // 60:02d}:{n % 60:02d}-{8 + (n + 1) // 60:02d}:{(n + 1) % 60:02d}"'
+            f"\n  title: {'w' * word}-x"
+            for n in range(count)
+        )
+        page = "# P\n\n" + schedule(":date: 2022-07-23", slots)
+        started = time.perf_counter()
+        _, found, _ = build_page(make_app, tmp_path / f"n{count}-{word}", page)
+        assert found == []
+        return time.perf_counter() - started
+
+    # One 300,000-character word, and ten times more slots: a fraction of a build each.
+    assert seconds(1, 300_000) < 10
+    small, large = seconds(60, 10), seconds(600, 10)
+    assert large < 10 * small + 5
