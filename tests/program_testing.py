@@ -1,25 +1,22 @@
-"""Helpers shared by the schedule and papers tests: warnings, parsed pages, browser pages."""
+"""Helpers of the schedule and papers tests: a test root's page, a shared build of a test
+root, a browser page that records layout shifts (reading warnings, parsing HTML and measuring
+the shift are conftest's, re-exported here)."""
 
 import io
-import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import RECORD_LAYOUT_SHIFTS, layout_shift, parse_html
+from conftest import warnings_of as warnings
 from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def warnings(app) -> list[str]:
-    """Warning lines of a test-root build, with the source directory written '<src>'."""
-    text = ANSI.sub("", app.warning.getvalue()).replace(str(app.srcdir), "<src>")
-    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+__all__ = ["RECORD_LAYOUT_SHIFTS", "build_root", "layout_shift", "open_page", "soup", "warnings"]
 
 
 def soup(app, page: str = "index") -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / f"{page}.html").read_text("utf-8"), "html.parser")
+    return parse_html(Path(app.outdir) / f"{page}.html")
 
 
 def build_root(name: str, outdir: Path) -> Path:
@@ -34,22 +31,6 @@ def build_root(name: str, outdir: Path) -> Path:
         # Unregisters the app's nodes and roles, so later apps of the session start clean.
         app.cleanup()
     return app.outdir
-
-
-#: Collects layout shifts from the first paint on (add with page.add_init_script).
-RECORD_LAYOUT_SHIFTS = """
-window.__shifts = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) {
-      window.__shifts.push(entry.value);
-      window.__shiftSources = (window.__shiftSources || []).concat(
-        entry.sources.map((source) => source.node ? source.node.outerHTML.slice(0, 120) : "?"),
-      );
-    }
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
 
 
 def open_page(browser, url: str, timezone_id: str = "Europe/Paris"):
@@ -68,14 +49,6 @@ def open_page(browser, url: str, timezone_id: str = "Europe/Paris"):
     page.goto(url)
     page.wait_for_load_state("load")
     return page, errors
-
-
-def layout_shift(page) -> float:
-    """The cumulative layout shift so far, not counting shifts right after user input."""
-    shift = page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")
-    if shift:
-        print("layout shift sources:", page.evaluate("window.__shiftSources"))
-    return shift
 
 
 def shift_once_ready(browser, url: str, ready: str) -> tuple[float, list[str]]:
