@@ -1,6 +1,7 @@
 """The papers directive: a CSV of accepted papers as one list, every bad row a located warning."""
 
 import pytest
+from conftest import ANSI
 from papers.csvfile import read_papers
 from program_testing import soup, warnings
 
@@ -80,71 +81,129 @@ def test_script_and_style_load_only_on_the_page_with_papers(app):
 
 
 @pytest.mark.sphinx("html", testroot="papers-bad", freshenv=True)
-def test_every_bad_row_is_a_warning_located_in_the_csv_itself(app):
+def test_every_problem_is_a_warning_located_in_the_csv_or_at_the_directive(app):
     app.build()
-    csv, other = "<src>/accepted.csv", "<src>/no-title.csv"
-    columns = "title, authors, id, pdf, poster, video, openreview, arxiv, kind, topic"
+    csv, page = "<src>/accepted.csv", "<src>/index.md"
+    link = "write an https:// link, such as 'https://example.org/page'"
+    outside = "is outside the project; put it next to the page [papers.file]"
+    up = "../../../../../../../.."
     assert warnings(app) == [
-        f"{csv}:1: WARNING: unknown column 'abstract'; valid columns are: {columns} "
-        "[papers.column]",
+        f"{page}:4: WARNING: unknown option ':clas:'; this directive takes none [papers.option]",
         f"{csv}:3: WARNING: this paper has an empty title; every paper needs one [papers.title]",
         f"{csv}:4: WARNING: duplicate id '1' (first on line 2); each paper needs its own id "
         "[papers.duplicate]",
-        f"{csv}:5: WARNING: pdf 'htp:/nowhere' is not a link; write an absolute https:// URL "
-        "[papers.link]",
-        f"{csv}:5: WARNING: openreview 'not an id!' is not a link; write an https:// URL or an "
-        "OpenReview forum id [papers.link]",
-        f"{csv}:5: WARNING: arxiv 'arxiv 2206' is not a link; write an https:// URL or an arXiv id "
-        "such as 2206.01234 [papers.link]",
+        f"{csv}:5: WARNING: pdf 'htp:/nowhere' is not an https:// link (htp: links are not "
+        f"published); {link} [papers.link]",
+        f"{csv}:5: WARNING: openreview 'javascript:alert(1)' is not an https:// link (javascript: "
+        f"links are not published); {link}, or an OpenReview forum id [papers.link]",
+        f"{csv}:5: WARNING: arxiv 'arxiv 2206' is not a link (it has spaces or control "
+        f"characters); {link}, or an arXiv id such as 2206.01234 [papers.link]",
         f"{csv}:6: WARNING: unknown kind 'keynote'; valid kinds are: oral, spotlight, poster "
         "[papers.kind]",
         f"{csv}:7: WARNING: id '4 5' cannot be an anchor; use letters, digits, '-' and '_' "
-        "[papers.id]",
+        "(at most 100) [papers.id]",
         f"{csv}:8: WARNING: this row has 9 cells but the header has 8; put cells holding commas "
         "in double quotes [papers.row]",
-        "<src>/index.md:6: WARNING: cannot read the papers file 'missing.csv' (No such file or "
-        "directory); give a UTF-8 CSV file path relative to this page [papers.file]",
-        f"{other}:1: WARNING: unknown column 'name'; valid columns are: {columns} [papers.column]",
-        f"{other}:1: WARNING: missing required column 'title'; the header must have the columns "
-        "title and authors [papers.column]",
+        f"{csv}:9: WARNING: pdf 'https:///x' has no valid host after 'https://'; {link} "
+        "[papers.link]",
+        f"{page}:7: WARNING: papers file 'missing.csv' does not exist; check the name and its "
+        "folder [papers.file]",
+        "<src>/no-title.csv:1: WARNING: missing required column 'title'; the header must have the "
+        "columns title and authors (found: 'name', 'authors') [papers.column]",
+        "<src>/latin1.csv:2: WARNING: the file is not UTF-8 (byte 0xE9 on this line is not UTF-8 "
+        "text); save it as UTF-8 (in Excel: Save As > CSV UTF-8; in LibreOffice: Save As > Text "
+        "CSV, character set Unicode (UTF-8)) [papers.encoding]",
+        f"{page}:16: WARNING: papers file '{up}/etc/passwd' {outside}",
+        f"{page}:19: WARNING: papers file '{up}/proc/self/environ' {outside}",
+        f"{page}:22: WARNING: papers file '{up}/dev/zero' {outside}",
+        f"{csv}:2: WARNING: this paper's anchor 'paper-1' is also the id of the heading 'Paper 1' "
+        "on the page; the paper keeps no anchor: give it another id, or rename the heading "
+        "[papers.anchor]",
     ]
+    assert "root:" not in app.status.getvalue() + app.warning.getvalue()  # nothing of /etc/passwd
 
 
 @pytest.mark.sphinx("html", testroot="papers-bad", freshenv=True)
 def test_the_good_rows_still_render_next_to_the_bad_ones(app):
     app.build()
-    items = soup(app).select(".papers-item")
+    page = soup(app)
+    items = page.select(".papers-item")
     assert [(item.get("id"), item.select_one(".papers-title").get_text()) for item in items] == [
-        ("paper-1", "A good paper"),
+        (None, "A good paper"),  # its anchor is the heading's
         (None, "A second paper"),  # its id repeats: one anchor per page
         ("paper-3", "Bad links"),
         ("paper-4", "Wrong kind"),
         ("paper-4-5", "Bad id"),
+        ("paper-7", "No host"),
     ]
     # The bad links are left out, never written as broken hrefs.
-    assert items[2].select("a") == []
+    assert items[2].select("a") == [] and items[5].select("a") == []
+    ids = [element["id"] for element in page.select("[id]")]
+    assert sorted(set(ids)) == sorted(ids)
+    assert page.select_one("#paper-1").name == "section"
 
 
-@pytest.mark.parametrize(
-    ("text", "problem"),
-    [
-        ("", (1, "column", "the file is empty; the first line must be a header row with the "
-                           "columns title, authors")),
-        ('title,authors\n"A "quoted" word,B\n', (2, "csv", "not valid CSV (',' expected after "
-         "'\"'); put cells holding commas or quotes in double quotes")),
-    ],
-)  # fmt: skip
-def test_an_empty_or_malformed_file_is_a_located_problem(text, problem):
-    papers, problems = read_papers(text)
-    assert papers == []
-    assert [(p.line, p.subtype, p.message) for p in problems] == [problem]
+@pytest.mark.sphinx("html", testroot="papers-exports", freshenv=True)
+def test_exports_with_a_bom_crlf_other_separators_and_extra_columns_are_read(app):
+    app.build()
+    assert warnings(app) == []
+    found = [
+        (
+            item["id"],
+            item.select_one(".papers-title").get_text(),
+            item.select_one(".papers-authors").get_text(),
+            [a["href"] for a in item.select("a")],
+        )
+        for item in soup(app).select(".papers-item")
+    ]
+    assert found == [
+        ("paper-galaxy-morphology-with-equivariant-networks",
+         "Galaxy morphology with equivariant networks", "Ada Lovelace, Émilie du Châtelet",
+         ["https://example.org/12.pdf", "https://openreview.net/forum?id=aBcD12xYz"]),
+        ("paper-anomalies-in-light-curves", "Anomalies in light curves", "Henrietta Leavitt", []),
+        ("paper-s1", "Deep lensing: a review", "Vera Rubin; Carl Gauss", []),
+        ("paper-t1", "Photometric redshifts, quickly", "Annie Jump Cannon", []),
+    ]  # fmt: skip
+    # The columns the site does not use are named once, as information.
+    status = ANSI.sub("", app.status.getvalue())
+    assert [line for line in status.splitlines() if "ignored" in line] == [
+        "openreview.csv: columns not used by the site, ignored: 'Number', 'Abstract', 'Keywords', "
+        "'TL;DR', 'Decision'"
+    ]
 
 
-def test_line_numbers_count_blank_lines_and_multiline_cells():
-    text = 'title,authors\n\n"Two\nlines",A\n\n,B\n'
-    papers, problems = read_papers(text)
-    assert [(p.line, p.title) for p in papers] == [(3, "Two lines")]
-    assert [(p.line, p.subtype) for p in problems] == [(6, "title")]
+def test_a_huge_cell_a_control_character_and_a_runaway_quote_are_located_problems():
+    word = "x" * 100_000
+    text = (
+        f"title,authors\nA fine paper,Ada\n{word},Grace\nBell\x07 and NUL\x00,Vera\n"
+        'Last,"never closed\n' + "y" * 200_000
+    )
+    reading = read_papers(text.encode("utf-8"))
+    assert [(p.title, p.line) for p in reading.papers] == [
+        ("A fine paper", 2),
+        ("Bell and NUL", 4),
+    ]
+    assert [(p.line, p.subtype, p.message) for p in reading.problems] == [
+        (3, "cell", "title has 100,000 characters, more than the 5,000 a paper may show; "
+                    "shorten it"),
+        (3, "title", "this paper has an empty title; every paper needs one"),
+        (4, "text", "title has a control character (U+0007); remove it (retype the text if "
+                    "unsure)"),
+        (6, "csv", "a cell is longer than 131,072 characters (a quote that is never closed?); "
+                   "check this row, the rows after it are not read"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+@pytest.mark.parametrize("start", ["", "\ufeff"])
+def test_header_names_in_any_case_with_spaces_and_any_separator(separator, start):
+    header = separator.join([" Title", "AUTHORS ", "Id", "Abstract"])
+    row = separator.join(["Lensing", "Ada", "7", "Long text"])
+    reading = read_papers(f"{start}{header}\r\n{row}\r\n".encode())
+    assert [(p.title, p.authors, p.anchor) for p in reading.papers] == [
+        ("Lensing", "Ada", "paper-7")
+    ]
+    assert (reading.problems, reading.ignored) == ([], ["Abstract"])
 
 
 @pytest.mark.sphinx("html", testroot="papers-good", srcdir="papers-incremental", freshenv=True)

@@ -2,20 +2,22 @@
 
 from sphinx.application import Sphinx
 
+from .anchors import setup_anchors
 from .assets import setup_assets
 from .directive import setup_papers_directive
 from .nodes import setup_nodes
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 
 
 def setup(app: Sphinx) -> dict:
     setup_nodes(app)
     setup_papers_directive(app)
+    setup_anchors(app)
     setup_assets(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

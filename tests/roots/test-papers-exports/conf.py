@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "papers"]
+exclude_patterns = ["_build"]
