@@ -355,3 +355,138 @@ def test_parallel_build_gives_the_serial_output_and_warnings(root, make_app, tmp
     for name in results[1][0]:
         assert results[1][0][name] == results[2][0][name], name
     assert results[1][1] == results[2][1]
+
+
+# -- The same answers as the schedule; hostile input -----------------------------
+
+CONF = 'extensions = ["myst_parser", "important_dates"]\nproject = "P"\n'
+
+
+def build_page(make_app, srcdir: Path, page: str):
+    """A one-page project with ``page`` as index.md; returns (app, warnings, soup)."""
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF)
+    (srcdir / "index.md").write_text(page, "utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # unregister its nodes: a test may build several projects
+    return app, warnings_of(app), soup(app, "index")
+
+
+def line_of(page: str, marker: str) -> int:
+    """The 1-based file line of the first line containing ``marker``."""
+    return next(n for n, line in enumerate(page.split("\n"), 1) if marker in line)
+
+
+def block(body: str, options: str = ":timezone: AoE") -> str:
+    return f"# P\n\n```{{important-dates}}\n{options}\n\n{body}\n```\n"
+
+
+def test_an_unknown_option_and_a_loose_time_say_the_fix_at_their_line(make_app, tmp_path):
+    page = block("- id: a\n  date: 2022-05-16\n  time: 8:45\n  label: A", ":timezon: UTC")
+    _, found, _ = build_page(make_app, tmp_path / "p", page)
+    assert found == [
+        f"<src>/index.md:{line_of(page, ':timezon:')}: WARNING: unknown option ':timezon:'; "
+        "did you mean 'timezone'? [dates.option]",
+        f"<src>/index.md:{line_of(page, '8:45')}: WARNING: entry 'a': time '8:45' is not a time; "
+        "write 08:45 [dates.format]",
+    ]
+
+
+@pytest.mark.parametrize(
+    "zone", ["localtime", "posixrules", "America", "Factory", "Europe/" + "x" * 300]
+)
+def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone):
+    page = block(
+        f"- id: a\n  date: 2022-05-16\n  timezone: {zone}\n  label: A", f":timezone: {zone}"
+    )
+    _, found, html = build_page(make_app, tmp_path / "p", page)
+    option, entry = found
+    assert option.startswith(f"<src>/index.md:{line_of(page, ':timezone:')}: WARNING: unknown ")
+    assert option.endswith("; falling back to AoE [dates.timezone]")
+    assert entry.startswith(f"<src>/index.md:{line_of(page, '  timezone:')}: WARNING: entry 'a': ")
+    assert all(len(line) < 300 for line in found)  # an over-long name is not copied whole
+    assert html.select("li.dates-entry") == []
+
+
+def test_links_get_the_answer_the_schedule_gives(make_app, tmp_path):
+    body = (
+        "- id: a\n  date: 2022-05-16\n  label: A\n  url: https:///path\n"
+        "- id: b\n  date: 2022-05-17\n  label: B\n  url: HTTPS://example.org/submit\n"
+        "- id: c\n  date: 2022-05-18\n  label: C\n  url: javascript:alert(1)"
+    )
+    page = block(body)
+    _, found, html = build_page(make_app, tmp_path / "p", page)
+    fix = "write an https:// link, such as 'https://example.org/page'"
+    assert found == [
+        f"<src>/index.md:{line_of(page, 'https:///')}: WARNING: entry 'a': url 'https:///path' "
+        f"has no valid host after 'https://'; {fix} [dates.format]",
+        f"<src>/index.md:{line_of(page, 'javascript:')}: WARNING: entry 'c': url "
+        "'javascript:alert(1)' is not an https:// link (javascript: links are not published); "
+        f"{fix} [dates.format]",
+    ]
+    assert [a["href"] for a in html.select(".dates-url a")] == ["https://example.org/submit"]
+
+
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script> **bold** {date}`a`"
+
+
+def test_labels_and_notes_are_text_and_control_characters_are_refused(make_app, tmp_path):
+    quoted = HOSTILE.replace('"', '\\"')
+    body = (
+        f'- id: a\n  date: 2022-05-16\n  label: "{quoted}"\n  note: "{quoted}"\n'
+        '- id: b\n  date: 2022-05-17\n  label: "Escape \\e[31m"\n'
+        '- id: c\n  date: 2022-05-18\n  label: C\n  note: "Lone\\rCR"\n'
+        '- id: d\n  date: 2022-05-19\n  label: D\n  note: "C1\\x85 NUL\\0"'
+    )
+    page = block(body)
+    app, found, html = build_page(make_app, tmp_path / "p", page)
+    remove = "remove it (retype the text if unsure) [dates.text]"
+    assert found == [
+        f"<src>/index.md:{line_of(page, 'Escape')}: WARNING: entry 'b': label has a control "
+        f"character (U+001B); {remove}",
+        f"<src>/index.md:{line_of(page, 'Lone')}: WARNING: entry 'c': note has a control "
+        f"character (U+000D); {remove}",
+        f"<src>/index.md:{line_of(page, 'C1')}: WARNING: entry 'd': note has a control "
+        f"character (U+0085); {remove}",
+    ]
+    assert [li["data-dates-id"] for li in html.select("li.dates-entry")] == ["a", "c", "d"]
+    first = html.select_one("#date-a")
+    assert squash(first.select_one(".dates-label").get_text()) == squash(HOSTILE)
+    assert squash(first.select_one(".dates-note").get_text()) == squash(HOSTILE)
+    assert html.select(".dates img, .dates script, .dates time[datetime] ~ time") == []
+    assert html.select(".dates-note") == [first.select_one(".dates-note")]
+    raw = (app.outdir / "important-dates.ics").read_bytes()
+    assert b"\r" not in raw.replace(b"\r\n", b"") and b"\x1b" not in raw and b"\x00" not in raw
+    events = Calendar.from_ical(raw).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == [HOSTILE, "C", "D"]
+
+
+def test_deep_and_huge_blocks_are_located_or_linear(make_app, tmp_path):
+    import time
+
+    page = block("- " + "[" * 600 + "]" * 600)
+    _, found, _ = build_page(make_app, tmp_path / "deep", page)
+    assert len(found) == 1 and "nested more than" in found[0], found
+    assert found[0].startswith(f"<src>/index.md:{line_of(page, '[[[')}: WARNING: ")
+    assert found[0].endswith("[dates.yaml]")
+
+    def seconds(name: str, body: str, expected: int) -> float:
+        started = time.perf_counter()
+        _, found, _ = build_page(make_app, tmp_path / name, block(body))
+        assert len(found) == expected, found[:3]
+        assert all(len(line) < 300 for line in found)  # the word is not copied whole
+        return time.perf_counter() - started
+
+    word = "w" * 300_000
+    # A 300,000-character word as an id, a date, a label and a note: one located date.
+    huge = f"- id: {word}\n  date: {word}\n  label: {word}\n  note: {word}"
+    assert seconds("word", huge, 1) < 10
+
+    def entries(count: int) -> str:
+        return "\n".join(f"- id: e{n}\n  date: 2022-05-16\n  label: L{n}" for n in range(count))
+
+    small, large = seconds("small", entries(50), 0), seconds("large", entries(500), 0)
+    assert large < 10 * small + 5

@@ -28,7 +28,7 @@ HINT = "write one '- id: ...' entry per date, with 'date:' and 'label:' lines un
 def name_of(record: Record) -> str:
     """How messages name an entry: by its id when it is valid, else by its rank."""
     text = record.text("id", "")
-    return f"entry {text!r}" if SLUG.fullmatch(text) else f"entry {record.position}"
+    return f"entry {shorten(text)!r}" if SLUG.fullmatch(text) else f"entry {record.position}"
 
 
 def read_block(text: str) -> tuple[list[Record], list[Problem]]:
