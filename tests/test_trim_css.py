@@ -2,6 +2,7 @@
 and on stylesheets a contributor may break."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pydata_sphinx_theme
@@ -235,3 +236,18 @@ def test_a_build_of_another_format_trims_nothing(app):
     app.build()
     assert warnings_of(app) == []
     assert (app.outdir / "index.txt").is_file()
+
+
+def test_a_rebuild_after_an_edit_keeps_the_rules_the_edit_uses(make_app, rootdir, tmp_path):
+    # Sphinx copies the stylesheets whole at every build; the trimming then reads every
+    # page, the rewritten ones and the others.
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-trim-css", srcdir)
+    overrides = {"html_css_files": ["fine.css"], "trim_icon_fonts": []}
+    make_app("html", srcdir=srcdir, confoverrides=overrides).build()
+    fine = srcdir / "_build" / "html" / "_static" / "fine.css"
+    assert ".unused" not in fine.read_text()
+    with (srcdir / "index.md").open("a") as page:
+        page.write("\n```{container} unused\nNow in use.\n```\n")
+    make_app("html", srcdir=srcdir, confoverrides=overrides).build()
+    assert ".unused{ color: red; }" in fine.read_text()
