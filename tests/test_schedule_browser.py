@@ -68,3 +68,89 @@ def test_a_visitor_in_los_angeles_sees_the_same_day_from_the_keyboard(browser, s
 def test_nothing_moves_when_the_script_shows_the_toggle(browser, site_url):
     ready = ".schedule.schedule-ready"
     assert shift_once_ready(browser, f"{site_url}/program.html", ready) == (0, [])
+
+
+# -- On a phone -------------------------------------------------------------------
+
+PHONE = {"width": 375, "height": 812}
+
+#: Every whitespace-separated word of the schedule whose letters lie on more than one line
+#: (a word split across lines has client rects at two heights), and how wide the page is.
+SPLIT_WORDS = """
+() => {
+  const split = [];
+  const root = document.querySelector(".schedule table");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest("thead")) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set(
+          Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return { split, width: document.documentElement.scrollWidth };
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def phone_url(tmp_path_factory):
+    with serve(build_root("schedule-phone", tmp_path_factory.mktemp("phone"))) as url:
+        yield url
+
+
+def phone_page(browser, url: str, zone: str):
+    context = browser.new_context(viewport=PHONE, timezone_id=zone, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{url}/index.html")
+    page.wait_for_selector(".schedule.schedule-ready")
+    return context, page
+
+
+@pytest.mark.browser
+def test_on_a_phone_no_word_is_split_across_lines(browser, phone_url):
+    context, page = phone_page(browser, phone_url, "America/New_York")
+    try:
+        words = page.locator(".schedule tbody").inner_text().split()
+        assert any("-" in word for word in words)  # the case that used to break
+        found = page.evaluate(SPLIT_WORDS)
+        assert found == {"split": [], "width": PHONE["width"]}
+        # Each slot is a block of its own: time, then session, then speaker.
+        display = page.locator(".schedule tbody tr").first.evaluate(
+            "(row) => getComputedStyle(row).display"
+        )
+        assert display == "block"
+        page.get_by_role("button", name="Show in my time zone").click()
+        assert page.evaluate(SPLIT_WORDS) == {"split": [], "width": PHONE["width"]}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "Europe/Paris"])
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
+@pytest.mark.browser
+def test_after_the_toggle_caption_and_header_name_the_visitor_zone(
+    browser, phone_url, zone, viewport
+):
+    context = browser.new_context(viewport=viewport, timezone_id=zone, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(f"{phone_url}/index.html")
+        page.wait_for_selector(".schedule.schedule-ready")
+        caption = page.locator(".schedule caption .caption-text")
+        header = page.locator(".schedule thead th").first
+        venue = caption.inner_text(), header.text_content()
+        venue_zone = page.locator(".schedule caption .schedule-zone").inner_text().split()[0]
+        assert venue_zone in venue[0]
+        page.get_by_role("button", name="Show in my time zone").click()
+        for shown in (caption.inner_text(), header.text_content()):
+            assert zone in shown and venue_zone not in shown, shown
+        page.get_by_role("button", name="Show in my time zone").click()
+        assert (caption.inner_text(), header.text_content()) == venue
+    finally:
+        context.close()
