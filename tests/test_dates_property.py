@@ -84,6 +84,9 @@ def build(srcdir: Path, page: str) -> tuple[Path, list[str]]:
     return app.outdir, [line for line in text.splitlines() if line.strip()]
 
 
+#: The elements an important-dates block is made of.
+MARKUP = {"div", "p", "ul", "li", "strong", "span", "time", "del", "a"}
+
 LOCATED = re.compile(r"<src>/index\.md:(\d+): WARNING: .+ \[dates\.[a-z]+\]")
 
 
@@ -110,6 +113,14 @@ def test_any_block_builds_cleanly_or_with_located_warnings(tmp_path_factory, ite
 
     html = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     rendered = [li["data-dates-id"] for li in html.select("li.dates-entry")]
+    # Whatever the text, no markup escapes: only the elements the block is made of, no
+    # event handler, no link but the checked ones.
+    for element in html.select(".dates, .dates *"):
+        assert element.name in MARKUP, element
+        assert not [name for name in element.attrs if name.lower().startswith("on")], element
+    assert all(
+        a["href"].startswith(("https://", "important-dates.ics")) for a in html.select(".dates a")
+    )
     feed = outdir / "important-dates.ics"
     if rendered:
         events = Calendar.from_ical(feed.read_bytes()).walk("VEVENT")
