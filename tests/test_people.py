@@ -7,11 +7,12 @@ import io
 import struct
 
 import pytest
+import realistic_site
 from bs4 import BeautifulSoup
 from conftest import warnings_of
 from people import Person, get_people
 from people.avatar import initials
-from PIL import Image, ImageDraw
+from PIL import Image
 
 #: Displayed size of a photo (CSS pixels) and the most a published photo may weigh.
 SHOWN, MAX_BYTES = 128, 15_000
@@ -19,25 +20,7 @@ SHOWN, MAX_BYTES = 128, 15_000
 
 @functools.cache
 def camera_jpeg() -> bytes:
-    """A camera-sized (8 megapixels), noisy, ~2 MB JPEG with the camera's EXIF and a GPS
-    position, as a phone or a camera writes it."""
-    size = (3264, 2448)
-    red = Image.linear_gradient("L").resize(size)
-    green = Image.linear_gradient("L").rotate(90).resize(size)
-    blue = Image.radial_gradient("L").resize(size)
-    image = Image.merge("RGB", (red, green, blue))
-    draw = ImageDraw.Draw(image)
-    for i in range(12):  # shapes, so that the photo has edges as well as gradients
-        x, y = i * size[0] // 14, size[1] // 5 + (i % 3) * size[1] // 6
-        draw.ellipse((x, y, x + size[0] // 5, y + size[1] // 3), fill=(i * 40 % 255, 90, 150))
-    noise = Image.effect_noise(size, 24)  # sensor noise
-    image = Image.merge("RGB", [Image.blend(band, noise, 0.35) for band in image.split()])
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110] = "Camera Maker", "Model X"  # make, model
-    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)}  # GPS
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=84, exif=exif.tobytes())
-    return out.getvalue()
+    return realistic_site.camera_jpeg()
 
 
 def noise_png() -> bytes:
