@@ -1,9 +1,15 @@
 """Any text in a schedule block gives slots or problems with a line inside the block, never
 an exception; any well-formed day of back-to-back slots gives no problem at all."""
 
-from hypothesis import given, settings
+import io
+import re
+
+from bs4 import BeautifulSoup
+from conftest import ANSI
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schedule.slots import KINDS, read_slots
+from sphinx.testing.util import SphinxTestApp
 
 # Lines that look like a schedule, mixed with noise, so the parser meets near-misses.
 LINES = st.one_of(
@@ -66,3 +72,55 @@ def test_back_to_back_slots_in_order_give_no_problem(start, slots):
     assert [f'- time: "{slot.start}-{slot.end}"' for slot in read] == [
         line for line in lines if line.startswith("- ")
     ]
+
+
+# -- Through a real build: arbitrary text in every field never becomes markup ----------
+
+CONF = 'extensions = ["myst_parser", "schedule"]\nproject = "P"\n'
+#: The elements a rendered schedule is made of.
+MARKUP = {"div", "button", "a", "table", "caption", "span", "colgroup", "col", "thead",
+          "tbody", "tr", "th", "td", "p", "strong", "time"}  # fmt: skip
+LOCATED = re.compile(r"<src>/index\.md:(\d+): WARNING: .+ \[schedule\.[a-z]+\]")
+# Any character but a backtick (it would close the fence) and lone surrogates (no UTF-8).
+TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="`"), max_size=30)
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted scalar holding exactly ``value`` (control characters too)."""
+    escaped = "".join(
+        f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F
+        else f"\\u{ord(c):04x}" if c in "\u2028\u2029\ufeff" or 0xD800 <= ord(c) <= 0xDFFF
+        else "\\\\" if c == "\\" else '\\"' if c == '"' else c
+        for c in value
+    )  # fmt: skip
+    return f'"{escaped}"'
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    fields=st.fixed_dictionaries({key: TEXT for key in ("title", "speaker", "affiliation", "note")})
+)
+def test_any_field_text_stays_text_in_the_page(tmp_path_factory, fields):
+    srcdir = tmp_path_factory.mktemp("schedule-property")
+    lines = [f"  {key}: {quoted(value)}" for key, value in fields.items()]
+    page = '# P\n\n```{schedule}\n:date: 2022-07-23\n\n- time: "08:30-09:00"\n'
+    page += "\n".join(lines) + "\n```\n"
+    (srcdir / "conf.py").write_text(CONF)
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    warnings = io.StringIO()
+    app = SphinxTestApp("html", srcdir=srcdir, status=io.StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    text = ANSI.sub("", warnings.getvalue()).replace(str(srcdir) + "/", "<src>/")
+    for warning in filter(str.strip, text.splitlines()):
+        match = LOCATED.fullmatch(warning)
+        assert match and 6 <= int(match[1]) <= 10, warning
+    html = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    for element in html.select(".schedule, .schedule *"):
+        assert element.name in MARKUP, element
+        assert not [name for name in element.attrs if name.lower().startswith("on")], element
+    title = html.select_one(".schedule-title strong")
+    if title is not None:  # a title kept is shown exactly as written, on one line
+        assert title.get_text() == " ".join(fields["title"].split())
