@@ -3,7 +3,8 @@
 Fields are always rendered as text nodes (never parsed as Markdown or HTML), so markup
 cannot escape; what is refused here are characters that have no place in a name, a title
 or a label and that browsers, calendar apps or logs treat specially: C0 and C1 control
-characters (NUL, a lone CR, ESC...) and the Unicode line and paragraph separators.
+characters (NUL, a lone CR, ESC...), the Unicode line and paragraph separators, and lone
+surrogates (which YAML's ``"\\ud83d"`` escapes produce and no UTF-8 file can hold).
 """
 
 import unicodedata
@@ -17,7 +18,7 @@ def bad_character(value: str) -> str | None:
     for character in value:
         if character in ALLOWED_CONTROLS:
             continue
-        if character in SEPARATORS or unicodedata.category(character) == "Cc":
+        if character in SEPARATORS or unicodedata.category(character) in ("Cc", "Cs"):
             return f"U+{ord(character):04X}"
     return None
 
@@ -27,6 +28,13 @@ def check_text(field: str, value: str) -> str | None:
     found = bad_character(value)
     if found is None:
         return None
+    if 0xD800 <= int(found[2:], 16) <= 0xDFFF:
+        # YAML's "\ud83d\ude00" gives two halves, not the character they encode: no
+        # UTF-8 file or calendar can hold them.
+        return (
+            f"{field} has half of a UTF-16 surrogate pair ({found}), which is no character; "
+            "write the character itself"
+        )
     return f"{field} has a control character ({found}); remove it (retype the text if unsure)"
 
 
