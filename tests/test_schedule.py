@@ -388,3 +388,18 @@ def test_deep_and_huge_bodies_are_located_or_linear(make_app, tmp_path):
     assert seconds(1, 300_000) < 10
     small, large = seconds(60, 10), seconds(600, 10)
     assert large < 10 * small + 5
+
+
+def test_yaml_surrogate_escapes_are_refused_not_crashing_the_feed(make_app, tmp_path):
+    # YAML turns "\ud83d\ude00" into two lone halves, which no UTF-8 file or .ics can hold.
+    body = '- time: "08:30-09:00"\n  title: Kept\n  speaker: "Ada \\ud83d\\ude00"'
+    page = "# P\n\n" + schedule(":date: 2022-07-23", body)
+    app, found, html = build_page(make_app, tmp_path / "p", page)
+    assert found == [
+        f"<src>/index.md:{line_of(page, 'speaker')}: WARNING: slot 'Kept': speaker has half of a "
+        "UTF-16 surrogate pair (U+D83D), which is no character; write the character itself "
+        "[schedule.text]"
+    ]
+    assert html.select(".schedule-speaker") == []
+    events = Calendar.from_ical((app.outdir / "program.ics").read_bytes()).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == ["Kept"]
