@@ -5,6 +5,7 @@ Content-Security-Policy of every written page."""
 import base64
 import hashlib
 import shutil
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -183,3 +184,23 @@ def test_a_parallel_build_gives_the_same_warnings_and_pages(make_app, rootdir, t
         results[jobs] = pages, sorted(warnings_of(app))
         app.cleanup()
     assert results[1] == results[2]
+
+
+@pytest.mark.sphinx("html", testroot="guard-files", freshenv=True)
+def test_directives_that_read_a_named_file_are_refused_at_their_line(app):
+    app.build()
+    secret = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
+    for page in ("index", "other"):
+        assert secret not in (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+    warnings = warnings_of(app)
+    assert not any(secret in line for line in warnings)
+    located = {line.split(": WARNING:")[0] for line in warnings}
+    expected = [
+        ("index.md", "{literalinclude}"),
+        ("index.md", "{include}"),
+        ("index.md", "{csv-table}"),
+        ("other.rst", ".. include::"),
+        ("other.rst", ".. literalinclude::"),
+    ]
+    for name, text in expected:
+        assert f"<src>/{name}:{line_of(app, name, text)}" in located

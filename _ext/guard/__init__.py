@@ -8,6 +8,8 @@ page, and adds a second line of defence to every page written:
   ``.. raw:: html``) is a located warning and is not published;
 - :mod:`.links`: a link in a page's prose with a script-capable scheme (``javascript:``,
   ``vbscript:``, ``data:``...) is a located warning and is published as plain text;
+- :mod:`.files`: directives that would read a file the page names (``include``,
+  ``literalinclude``, ``csv-table :file:``) are refused: file insertion is off;
 - :mod:`.names`: a page whose file name is not letters, digits, ``-`` and ``_`` is a
   warning and is not built (its name would be written into an inline script);
 - :mod:`.final`: once every page is written, each page gets a Content-Security-Policy
@@ -19,6 +21,7 @@ Warnings have type ``guard``, so ``-W`` stops the build.
 
 from sphinx.application import Sphinx
 
+from .files import setup_files
 from .final import setup_final
 from .links import setup_links
 from .names import setup_names
@@ -31,6 +34,7 @@ def setup(app: Sphinx) -> dict:
     setup_raw(app)
     setup_links(app)
     setup_names(app)
+    setup_files(app)
     setup_final(app)
     return {
         "version": __version__,
