@@ -35,7 +35,8 @@ REFUSED = [
     ("dates.md", "NUL \\0"),
     ("program.md", 'url: "javascript:'),
     ("hostile.csv", "javascript:"),
-    ("program.md", "## Paper 1"),  # the heading's id is also paper 1's anchor
+    # Paper 1's anchor is also the id of the heading "## Paper 1": the paper's row is told.
+    ("hostile.csv", ",1,https://example.org/1.pdf"),
 ]
 
 #: Text fields whose payload is published as text: (page, text a visitor must read).
