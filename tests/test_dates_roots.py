@@ -232,7 +232,7 @@ EXPECTED_WARNINGS = [
     "date (month must be in 1..12); write YYYY-MM-DD [dates.format]",
     # At the option's own line, below the directive's.
     "<src>/dates.md:77: WARNING: unknown time zone 'Mars/Olympus' in the :timezone: option; use "
-    "AoE, UTC or an IANA name such as 'America/New_York'; falling back to AoE [dates.timezone]",
+    "AoE, UTC or an IANA name such as 'America/New_York'; falling back to 'AoE' [dates.timezone]",
     "<src>/index.md:3: WARNING: unknown date id 'abstract-deadlin' in {date}; did you mean "
     "'abstract-deadline'? known ids: abstract-deadline, bad-extension, before-in-utc, dinner, "
     "far-away, on-mars, typo-key [dates.ref]",
@@ -405,7 +405,7 @@ def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone)
     _, found, html = build_page(make_app, tmp_path / "p", page)
     option, entry = found
     assert option.startswith(f"<src>/index.md:{line_of(page, ':timezone:')}: WARNING: unknown ")
-    assert option.endswith("; falling back to AoE [dates.timezone]")
+    assert option.endswith("; falling back to 'AoE' [dates.timezone]")
     assert entry.startswith(f"<src>/index.md:{line_of(page, '  timezone:')}: WARNING: entry 'a': ")
     assert all(len(line) < 300 for line in found)  # an over-long name is not copied whole
     assert html.select("li.dates-entry") == []
@@ -422,10 +422,10 @@ def test_links_get_the_answer_the_schedule_gives(make_app, tmp_path):
     fix = "write an https:// link, such as 'https://example.org/page'"
     assert found == [
         f"<src>/index.md:{line_of(page, 'https:///')}: WARNING: entry 'a': url 'https:///path' "
-        f"has no valid host after 'https://'; {fix} [dates.format]",
+        f"has no valid host after 'https://'; {fix} [dates.link]",
         f"<src>/index.md:{line_of(page, 'javascript:')}: WARNING: entry 'c': url "
         "'javascript:alert(1)' is not an https:// link (javascript: links are not published); "
-        f"{fix} [dates.format]",
+        f"{fix} [dates.link]",
     ]
     assert [a["href"] for a in html.select(".dates-url a")] == ["https://example.org/submit"]
 

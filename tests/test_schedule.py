@@ -146,9 +146,9 @@ def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
         f"{src}:21: WARNING: slot 'A slot without time': the required key 'time' is missing; "
         "add 'time: \"HH:MM-HH:MM\"' [schedule.missing]",
         f"{src}:22: WARNING: slot 'A slot without time': url 'not a link' is not a link (it has "
-        f"spaces or control characters); {link} [schedule.url]",
+        f"spaces or control characters); {link} [schedule.link]",
         # Options at their own line.
-        f"{src}:27: WARNING: unknown time zone 'America/Baltimore' in :timezone:; use AoE, UTC "
+        f"{src}:27: WARNING: unknown time zone 'America/Baltimore' in the :timezone: option; use AoE, UTC "
         "or an IANA name such as 'America/Matamoros'; falling back to 'America/New_York' "
         "[schedule.timezone]",
         f"{src}:34: WARNING: :date: '2022-02-30' is not a real calendar date (day is out of range "
@@ -310,9 +310,9 @@ def test_links_get_the_answer_the_dates_give(make_app, tmp_path):
     fix = "write an https:// link, such as 'https://example.org/page'"
     assert found == [
         f"{src}:{line_of(page, 'https:///path')}: WARNING: slot 'No host': url 'https:///path' "
-        f"has no valid host after 'https://'; {fix} [schedule.url]",
+        f"has no valid host after 'https://'; {fix} [schedule.link]",
         f"{src}:{line_of(page, 'javascript:')}: WARNING: slot 'Script': url 'javascript:alert(1)' "
-        f"is not an https:// link (javascript: links are not published); {fix} [schedule.url]",
+        f"is not an https:// link (javascript: links are not published); {fix} [schedule.link]",
     ]
     assert [a["href"] for a in html.select(".schedule-title a")] == ["https://example.org/talk"]
 

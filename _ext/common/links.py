@@ -8,12 +8,29 @@ a slash). The scheme is case-insensitive (``HTTPS://`` is read as ``https://``).
 """
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 #: A host name or an IPv4/IPv6 literal, with an optional port: what a browser will resolve.
 HOST = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?")
 MAILBOX = re.compile(r"[^@\s<>\"(),;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}")
 FORBIDDEN = re.compile(r"[\s\\\x00-\x1f\x7f-\x9f]")
+
+
+def link_field(
+    field: str, value: str | None, report: Callable[[str, str], None], *, mailto: bool = False
+) -> str | None:
+    """The URL to publish for an optional link field (None when absent or refused).
+
+    A refusal goes to ``report("link", message)``, the message naming the field: every
+    extension reports a bad link with the same words and the same subtype.
+    """
+    if value is None:
+        return None
+    url, fix = check_link(value, mailto=mailto)
+    if fix:
+        report("link", f"{field} {fix}")
+    return url
 
 
 def check_link(value: str, *, mailto: bool = False) -> tuple[str | None, str | None]:

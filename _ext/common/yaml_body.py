@@ -20,6 +20,7 @@ import yaml
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from . import zones
 from .problems import Problem, warn
 from .suggest import did_you_mean, unknown
 
@@ -107,6 +108,17 @@ class YamlBlockDirective(LocatedDirective):
         if self.is_myst():
             return self.lineno + self.content_offset + index + 1
         return self.content_offset + index + 1
+
+    def zone_option(self, written: str, fallback: str) -> str:
+        """The zone of the ``:timezone:`` option, or ``fallback`` (when none is written, or
+        when it is no zone: then a warning at the option's line)."""
+        if not written or zones.is_zone(written):
+            return written or fallback
+        message = zones.unknown_message(written, " in the :timezone: option")
+        self.warn(
+            self.option_line("timezone"), "timezone", f"{message}; falling back to {fallback!r}"
+        )
+        return fallback
 
     def warn_problem(self, problem: Problem) -> None:
         """A warning for a problem located in the body (line from 0)."""

@@ -19,6 +19,7 @@ page, and adds a second line of defence to every page written:
 Warnings have type ``guard``, so ``-W`` stops the build.
 """
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .files import setup_files
@@ -36,9 +37,4 @@ def setup(app: Sphinx) -> dict:
     setup_names(app)
     setup_files(app)
     setup_final(app)
-    return {
-        "version": __version__,
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__)

@@ -5,6 +5,7 @@ Other extensions use :func:`lookup` (an entry by id), :func:`note_use` (rewrite 
 a date it shows changes) and :func:`known_ids` (for "did you mean").
 """
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
@@ -27,9 +28,4 @@ def setup(app: Sphinx) -> dict:
     setup_role(app)
     setup_feed(app)
     setup_assets(app)
-    return {
-        "version": __version__,
-        "env_version": 2,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__, env_version=2)

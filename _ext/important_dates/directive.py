@@ -2,7 +2,6 @@
 
 import dataclasses
 
-from common import zones
 from common.days import full_date
 from common.yaml_body import AnyOption, YamlBlockDirective
 from docutils import nodes
@@ -26,7 +25,8 @@ class ImportantDatesDirective(YamlBlockDirective):
 
     def run(self) -> list[nodes.Node]:
         options = self.known_options(["timezone"])
-        default_zone = self._default_zone(options.get("timezone", "").strip())
+        written_zone = options.get("timezone", "").strip()
+        default_zone = self.zone_option(written_zone, self.config.dates_timezone)
         records, problems = read_block(self.body_text())
         for problem in problems:
             self.warn_problem(problem)
@@ -42,16 +42,6 @@ class ImportantDatesDirective(YamlBlockDirective):
         for entry in entries:
             domain(self.env).add(self.env.docname, entry)
         return [self._render(entries)]
-
-    def _default_zone(self, written: str) -> str:
-        fallback = self.config.dates_timezone
-        if not written or zones.is_zone(written):
-            return written or fallback
-        message = zones.unknown_message(written, " in the :timezone: option")
-        self.warn(
-            self.option_line("timezone"), "timezone", f"{message}; falling back to {fallback}"
-        )
-        return fallback
 
     def _warn_entry(self, entry: DateEntry, subtype: str, message: str) -> None:
         self.warn(entry.line, subtype, message)

@@ -11,7 +11,7 @@ import re
 from common import zones
 from common.days import CLOCK, clock_hint, parse_day
 from common.ids import suggest_slug
-from common.links import check_link
+from common.links import link_field
 from common.problems import Problem
 from common.text import check_text, one_line, shorten
 from common.yaml_body import Record, read_records
@@ -76,11 +76,7 @@ def validate(record: Record, default_zone: str) -> tuple[DateEntry | None, list[
         )
         problem("extended_from", "order", message)
         extended_from = None
-    url = record.text("url")
-    if url is not None:
-        url, fix = check_link(url)
-        if fix:
-            problem("url", "format", f"url {fix}")
+    url = link_field("url", record.text("url"), lambda *report: problem("url", *report))
     entry = DateEntry(
         id=entry_id,
         label=label,

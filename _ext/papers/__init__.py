@@ -1,5 +1,6 @@
 """Accepted papers: the ``papers`` directive renders a CSV export as one filterable list."""
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .anchors import setup_anchors
@@ -15,9 +16,4 @@ def setup(app: Sphinx) -> dict:
     setup_papers_directive(app)
     setup_anchors(app)
     setup_assets(app)
-    return {
-        "version": __version__,
-        "env_version": 2,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__, env_version=2)

@@ -1,6 +1,7 @@
 """People cards: the ``person`` directive renders one committee member as a sphinx-design
 card, with a photo processed at build time or an initials avatar."""
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .avatar import setup_avatar
@@ -19,9 +20,4 @@ def setup(app: Sphinx) -> dict:
     setup_avatar(app)
     setup_person(app)
     setup_photos(app)
-    return {
-        "version": __version__,
-        "env_version": 3,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__, env_version=3)

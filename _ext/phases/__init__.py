@@ -2,6 +2,7 @@
 rebuild (``phase`` blocks), and the home page's status written from the dates
 (``phase-status``)."""
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
@@ -22,9 +23,4 @@ def setup(app: Sphinx) -> dict:
     setup_resolve(app)
     setup_pages(app)
     setup_assets(app)
-    return {
-        "version": __version__,
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__)

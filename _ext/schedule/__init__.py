@@ -2,6 +2,7 @@
 in venue time and, at a click, in the visitor's own time, with a calendar feed."""
 
 from common import zones
+from common.extension import metadata
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -41,9 +42,4 @@ def setup(app: Sphinx) -> dict:
     setup_render(app)
     setup_feed(app)
     setup_assets(app)
-    return {
-        "version": __version__,
-        "env_version": 2,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__, env_version=2)

@@ -1,7 +1,6 @@
 """The ``schedule`` directive: a day's program as a YAML list of slots."""
 
 import important_dates
-from common import zones
 from common.days import parse_day
 from common.text import shorten
 from common.yaml_body import AnyOption, YamlBlockDirective
@@ -29,7 +28,9 @@ class ScheduleDirective(YamlBlockDirective):
             self.warn_problem(problem)
         schedule = Schedule(
             day=self._day(options.get("date", "").strip()),
-            timezone=self._zone(options.get("timezone", "").strip()),
+            timezone=self.zone_option(
+                options.get("timezone", "").strip(), self.config.schedule_timezone
+            ),
             slots=tuple(slots),
             docname=self.env.docname,
             line=self.lineno,
@@ -62,16 +63,6 @@ class ScheduleDirective(YamlBlockDirective):
         # and this page is rewritten whenever that date changes.
         important_dates.note_use(self.env, self.env.docname, text)
         return text
-
-    def _zone(self, text: str) -> str:
-        fallback = self.config.schedule_timezone
-        if not text or zones.is_zone(text):
-            return text or fallback
-        message = zones.unknown_message(text, " in :timezone:")
-        self.warn(
-            self.option_line("timezone"), "timezone", f"{message}; falling back to {fallback!r}"
-        )
-        return fallback
 
 
 def setup_directive(app: Sphinx) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from common.days import clock_hint
-from common.links import check_link
+from common.links import link_field
 from common.problems import Problem
 from common.suggest import unknown
 from common.text import check_text, one_line, shorten
@@ -124,11 +124,7 @@ def _slot(record: Record, problems: list[Problem]) -> Slot | None:
     if kind is not None and kind not in KINDS:
         problem("kind", "kind", unknown("kind", shorten(kind), KINDS))
         kind = None
-    url = record.text("url")
-    if url is not None:
-        url, fix = check_link(url)
-        if fix:
-            problem("url", "url", f"url {fix}")
+    url = link_field("url", record.text("url"), lambda *report: problem("url", *report))
     if not (match and "title" in texts):
         return None
     return Slot(line=record.line, start=start, end=end, kind=kind, url=url, **texts)

@@ -11,6 +11,7 @@ Modules: ``descriptions`` (each page's description, copied to its share tags),
 ``event`` (the home page's JSON-LD), ``sitemap`` (sitemap.xml, robots.txt).
 """
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .descriptions import describe_page
@@ -29,9 +30,4 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_event)
     app.connect("env-updated", always_rewrite_home)
     app.connect("build-finished", write_sitemap_and_robots)
-    return {
-        "version": __version__,
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__)

@@ -11,6 +11,7 @@ The pass itself is ``trim.site``; ``trim.first_paint`` adds two small head scrip
 that the first paint is the final layout.
 """
 
+from common.extension import metadata
 from sphinx.application import Sphinx
 
 from .first_paint import setup_first_paint
@@ -28,9 +29,4 @@ def setup(app: Sphinx) -> dict:
     # which still rewrite files of the output; before anything that reads the final
     # pages (e.g. a pass hashing their inline scripts, at 900).
     app.connect("build-finished", trim_site, priority=600)
-    return {
-        "version": __version__,
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return metadata(__version__)
