@@ -47,9 +47,10 @@ serve: $(VENV)/.site-installed
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) $(SPHINXOPTS) . $(BUILDDIR)/html
 
 # No npm, Java or Chromium: the tests that need them are marked `browser` (tests/conftest.py).
+# Two processes (pytest-xdist) keep it under a minute on two cores.
 check: $(VENV)/.test-installed
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 test: $(VENV)/.test-installed node_modules/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

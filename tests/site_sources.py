@@ -180,7 +180,9 @@ def papers(srcdir: Path) -> dict[str, list[Paper]]:
             raw = (Path(srcdir) / argument).read_text(encoding="utf-8-sig")
             rows = csv.DictReader(io.StringIO(raw, newline=""))
             for row in rows:
-                cells = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+                cells = {
+                    (key or "").strip().lower(): (value or "").strip() for key, value in row.items()
+                }
                 found.setdefault(page, []).append(Paper(cells.get("id") or None, cells["title"]))
     return found
 
