@@ -28,9 +28,6 @@ NOT_SOURCES = shutil.ignore_patterns(
     ".cache", "__pycache__",
 )  # fmt: skip
 
-#: The site's own weight per page, and what content may add (gzipped bytes).
-PAGE_BUDGET, PER_PHOTO, PER_PAPER = 65_000, 15_000, 500
-
 
 def section(title: str) -> str:
     """The text of a ``## title`` section of CONTRIBUTING.md, up to the next ``## `` heading
@@ -287,15 +284,15 @@ def edited_visits(edited, browser):
     return visits
 
 
-def content_allowance(edited, page: str) -> int:
+def budget_of(edited, page: str) -> int:
     photos = sum(1 for p in site_sources.people(edited.srcdir) if p.page == page and p.photo)
     papers = len(site_sources.papers(edited.srcdir).get(page, []))
-    return PER_PHOTO * photos + PER_PAPER * papers
+    return webcheck.page_budget(photos=photos, papers=papers)
 
 
 @pytest.mark.parametrize("page", CHANGED)
 def test_a_changed_page_passes_the_visitor_checks(edited, edited_visits, page):
-    budget = PAGE_BUDGET + content_allowance(edited, page)
+    budget = budget_of(edited, page)
     for visit in edited_visits[page]:
         where = f"{page} {visit.viewport.name} {visit.mode.name}"
         assert [rule["id"] for rule in visit.violations] == [], (where, visit.violations)

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, build_site
 from icalendar import Calendar
 from program_testing import layout_shift, open_page
-from webcheck import MODES, VIEWPORTS, Run, Visitor, serve
+from webcheck import MODES, VIEWPORTS, Run, Visitor, page_budget, serve
 
 #: Elements of the schedule and the papers list, as webcheck names shifted elements.
 OURS = re.compile(r"schedule|papers|table|caption|\b(tr|td|th|time|li)\b")
@@ -127,4 +127,5 @@ def test_the_published_program_passes_the_visitor_checks(browser, published):
         # are the page budget's business (tests/test_visitor_layout.py).
         own = [shift for shift in visit.shifts if any(OURS.search(s) for s in shift["sources"])]
         assert own == [], where
-        assert visit.weight <= 65_000, (where, visit.biggest())
+        papers = len(ACCEPTED.strip().splitlines()) - 1
+        assert visit.weight <= page_budget(papers=papers), (where, visit.biggest())

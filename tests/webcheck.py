@@ -96,6 +96,20 @@ def site_pages(outdir: Path) -> list[str]:
     )
 
 
+# -- Budgets ------------------------------------------------------------------------
+
+#: Gzipped bytes per page: the site's own weight (1 KB = 1000 bytes, the strict reading of
+#: "65 KB"), and what content may add on top of it: a committee photo, a listed paper.
+SITE_BUDGET = 65_000
+PER_PHOTO = 15_000
+PER_PAPER = 500
+
+
+def page_budget(*, photos: int = 0, papers: int = 0) -> int:
+    """The bytes a page may weigh with that much content."""
+    return SITE_BUDGET + PER_PHOTO * photos + PER_PAPER * papers
+
+
 # -- Serving ------------------------------------------------------------------------
 
 #: Content types a static host compresses (Read the Docs and GitHub Pages gzip text, not images).
