@@ -1,7 +1,5 @@
 """Sphinx configuration of the ICML 2022 workshop "Machine Learning for Astrophysics" site."""
 
-import contextlib
-import io
 import os
 import sys
 from pathlib import Path
@@ -39,6 +37,8 @@ extensions = [
     "papers",
     "schedule",
     "phases",
+    # Before sphinxext.opengraph: no "configuration has changed" or matplotlib noise.
+    "quiet",
     "sphinxext.opengraph",
     "notfound.extension",
     "trim",
@@ -114,11 +114,6 @@ seo_page_descriptions = {  # pages without a source file of their own
 }
 # Share previews (sphinxext-opengraph) with our own image; the description is the
 # page's own (seo copies it), never a generated card.
-# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
-# when it is imported, whether social cards are on or not (they are off below): it is imported
-# once here with that line muted, so that the build output only says what needs doing.
-with contextlib.redirect_stdout(io.StringIO()):
-    import sphinxext.opengraph  # noqa: F401
 ogp_site_url = html_baseurl
 ogp_image = "_static/social-preview.png"
 ogp_image_alt = f"{edition['name']}, an {edition['conference']} workshop"
@@ -163,37 +158,3 @@ html_theme_options = {
     "footer_end": [],
     "show_toc_level": 2,
 }
-
-
-# -- Quiet rebuilds ------------------------------------------------------------
-def setup(app):
-    """Save the configuration this file sets, not the one the build ends with.
-
-    Sphinx compares the configuration with the one the previous build saved before the builder
-    starts; then the theme, sphinx-design and our extensions add their folders to
-    ``html_static_path`` and ``templates_path``, and fill in ``html_css_files`` and
-    ``html_permalinks_icon``. Saved as they end, those values differed from every new start and
-    each rebuild said "The configuration has changed". While the environment is saved, the
-    values are those of this file (and of -D options); the build goes on with its own.
-    """
-    import copy
-
-    as_configured, as_built = {}, {}
-
-    def remember(app, config):
-        as_configured.update({item.name: copy.deepcopy(item.value) for item in config})
-
-    def save_as_configured(app, env):
-        for name, value in as_configured.items():
-            if app.config[name] != value:
-                as_built[name] = app.config[name]
-                setattr(app.config, name, value)
-
-    def build_as_built(app, builder):
-        for name, value in as_built.items():
-            setattr(app.config, name, value)
-        as_built.clear()
-
-    app.connect("config-inited", remember, priority=999)
-    app.connect("env-updated", save_as_configured, priority=999)
-    app.connect("write-started", build_as_built, priority=0)
