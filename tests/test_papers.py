@@ -226,3 +226,17 @@ def test_a_parallel_build_gives_the_same_page(app, make_app, tmp_path):
     serial.build()
     assert (serial.outdir / "index.html").read_text("utf-8") == parallel_html
     assert warnings(app) == []
+
+
+@pytest.mark.sphinx("html", testroot="papers-good", srcdir="papers-quotes", freshenv=True)
+def test_quotes_and_apostrophes_are_shown_as_the_csv_writes_them(app):
+    # Exports hold straight quotes; curly ones would differ from the CSV and from what a
+    # visitor types into the filter.
+    title, authors = 'A "fast" look at O\'Brien\'s -- survey...', "Seán O'Neill, Zoë d'Arc"
+    csv = app.srcdir / "accepted.csv"
+    quoted = '"' + title.replace('"', '""') + '"'
+    csv.write_text(csv.read_text("utf-8") + f'{quoted},"{authors}",q1,,,,,,,\n', "utf-8")
+    app.build()
+    item = soup(app).select_one("#paper-q1")
+    assert item.select_one(".papers-title").get_text() == title
+    assert item.select_one(".papers-authors").get_text() == authors

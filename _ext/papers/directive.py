@@ -50,6 +50,9 @@ class PapersDirective(LocatedDirective):
                 ", ".join(repr(name) for name in reading.ignored),
             )
         container = nodes.container(classes=["papers"])
+        # Titles and names are shown as the CSV writes them: no curly quotes, so that what a
+        # visitor types into the filter (and what the export says) matches the page.
+        container["support_smartquotes"] = False
         self.set_source_info(container)
         box = papers_filter(total=len(reading.papers), serial=self.env.new_serialno("papers"))
         self.set_source_info(box)
