@@ -62,6 +62,9 @@ exclude_patterns = [
 ]
 templates_path = ["_templates"]
 nitpicky = True
+# A page may stay out of the top navigation (CONTRIBUTING, "Add a page") when another page
+# links to it.
+suppress_warnings = ["toc.not_included"]
 
 # -- Program options -----------------------------------------------------------
 # Schedules give their times in the venue's zone unless a block says otherwise.

@@ -127,14 +127,28 @@ def write_papers(path: Path, count: int = PAPERS) -> None:
             ])  # fmt: skip
 
 
+def replace_block(text: str, name: str, block: str, heading: str) -> str:
+    """``text`` with ``block`` in place of its first ``name`` directive (the others removed),
+    or added at the end under ``heading`` when it has none: a site whose program is already
+    published gets ours instead of a second one (two papers lists of one CSV share ids)."""
+    from site_sources import DIRECTIVE
+
+    found = [match for match in DIRECTIVE.finditer(text) if match["name"] == name]
+    if not found:
+        return text.rstrip("\n") + f"\n\n## {heading}\n\n" + block
+    for match in reversed(found[1:]):
+        text = text[: match.start()] + text[match.end() :]
+    first = found[0]
+    return text[: first.start()] + block.rstrip("\n") + text[first.end() :]
+
+
 def add_program(site: Path) -> None:
-    """The program recipe: the schedule and the papers replace the announcement."""
+    """The program recipe: the schedule and the papers (instead of any already published)."""
     write_papers(site / "accepted.csv")
     page = site / "program.md"
-    text = page.read_text(encoding="utf-8")
-    body = "\n## Schedule\n\n" + schedule_block() + "\n## Accepted papers\n\n"
-    body += "```{papers} accepted.csv\n```\n"
-    page.write_text(text + body, encoding="utf-8")
+    text = replace_block(page.read_text(encoding="utf-8"), "schedule", schedule_block(), "Schedule")
+    papers = "```{papers} accepted.csv\n```\n"
+    page.write_text(replace_block(text, "papers", papers, "Accepted papers"), encoding="utf-8")
 
 
 def copy_site(target: Path) -> Path:

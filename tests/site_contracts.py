@@ -174,6 +174,8 @@ def check_program(built) -> None:
         shown = built.soup(page).select("article .schedule")
         assert len(shown) == len(blocks), page
         for block, slots in zip(shown, blocks, strict=True):
+            # A program inside a phase block that ends would vanish when the phase does.
+            assert not block.find_parent(attrs={"data-phases-until": True}), page
             text = squash(block.get_text(" "))
             assert len(block.select("tbody tr")) == len(slots), page
             for slot in slots:

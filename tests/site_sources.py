@@ -80,8 +80,10 @@ def navigation(srcdir: Path) -> list[NavEntry]:
 
 
 def pages(srcdir: Path) -> tuple[str, ...]:
-    """The home page, then the pages of its toctree."""
-    return ("index", *(entry.page for entry in navigation(srcdir)))
+    """The home page, the pages of its toctree, then the pages left out of the navigation
+    (CONTRIBUTING allows a page that other pages link to), by name."""
+    listed = ("index", *(entry.page for entry in navigation(srcdir)))
+    return (*listed, *(page for page in source_files(srcdir) if page not in listed))
 
 
 def heading(text: str) -> str:

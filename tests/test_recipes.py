@@ -14,6 +14,7 @@ import subprocess
 from datetime import timedelta
 
 import pytest
+import realistic_site
 import site_contracts
 import site_sources
 import webcheck
@@ -80,7 +81,14 @@ def add_a_page(site) -> str:
         "# Travel", "# Visas and grants"
     )
     assert page != example
-    page += "\nAsk for a letter before {date}`poster-upload`.\n"
+    page += "\nAsk for a letter before {date}`poster-upload`; see the [code](conduct.md).\n"
+    # A second page, left out of the navigation: the recipe lets another page link to it.
+    (site / "conduct.md").write_text(
+        example.replace("Travel information", "The code of conduct").replace(
+            "# Travel", "# Code of conduct"
+        ),
+        encoding="utf-8",
+    )
     (site / "visas.md").write_text(page, encoding="utf-8")
     index = (site / "index.md").read_text(encoding="utf-8")
     (site / "index.md").write_text(
@@ -192,12 +200,22 @@ def publish_program_and_papers(site) -> None:
     (site / "accepted-2022.csv").write_text(CSV, encoding="utf-8")
     papers = papers.replace(csv_name, "accepted-2022.csv")
     program = (site / "program.md").read_text(encoding="utf-8")
-    announced = re.search(r"^[^\n]*announced[^\n]*\n(?:[^\n]+\n)*", program, re.M)
-    if announced:  # the recipe: the program replaces the "will be announced" paragraph
-        program = program.replace(announced[0], schedule + "\n")
-    else:
-        program += "\n" + schedule
-    (site / "program.md").write_text(program + "\n" + papers, encoding="utf-8")
+    # The recipe: the schedule replaces the phase blocks that announce the program.
+    announcing = [
+        match
+        for match in site_sources.DIRECTIVE.finditer(program)
+        if match["name"] == "phase" and re.search(r"will be (announced|posted)", match["body"])
+    ]
+    for match in reversed(announcing[1:]):
+        program = program[: match.start()] + program[match.end() :]
+    if announcing:
+        first = announcing[0]
+        program = program[: first.start()] + schedule.rstrip("\n") + program[first.end() :]
+    else:  # a program already published: ours instead
+        program = realistic_site.replace_block(program, "schedule", schedule, "Schedule")
+    listing = site_sources.DIRECTIVE.search(papers)[0] + "\n"
+    program = realistic_site.replace_block(program, "papers", listing, "Accepted papers")
+    (site / "program.md").write_text(program, encoding="utf-8")
 
 
 def edit_prose(site) -> None:
@@ -235,9 +253,14 @@ def test_the_recipes_really_changed_the_site(edited):
     # Guards the contracts: they must have had the new content to check.
     src = edited.srcdir
     assert "visas" in site_sources.pages(src)
+    assert "conduct" in site_sources.pages(src)
+    assert "conduct" not in {entry.page for entry in site_sources.navigation(src)}
     assert [e.id for e in site_sources.important_dates(src) if e.extended_from]
     assert "poster-upload" in {e.id for e in site_sources.important_dates(src)}
-    assert [p.name for p in site_sources.people(src) if p.photo] == ["Henrietta Swan Leavitt"]
+    photos = [p.name for p in site_sources.people(src) if p.photo]
+    assert photos == [p.name for p in site_sources.people(REPO) if p.photo] + [
+        "Henrietta Swan Leavitt"
+    ]
     assert len(site_sources.schedules(src)["program"][0]) == 3
     assert len(site_sources.papers(src)["program"]) == 3
 

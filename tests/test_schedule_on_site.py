@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, build_site
 from icalendar import Calendar
 from program_testing import layout_shift, open_page
+from realistic_site import replace_block
 from webcheck import MODES, VIEWPORTS, Run, Visitor, page_budget, serve
 
 #: Elements of the schedule and the papers list, as webcheck names shifted elements.
@@ -57,7 +58,9 @@ def published(tmp_path_factory):
     site = load_scale().copy_site(tmp_path_factory.mktemp("published") / "site")
     schedule, papers = recipe_blocks()
     program = site / "program.md"
-    program.write_text(program.read_text("utf-8") + "\n" + schedule + "\n" + papers, "utf-8")
+    text = replace_block(program.read_text("utf-8"), "schedule", schedule, "Schedule")
+    listing = site_sources.DIRECTIVE.search(papers)[0] + "\n"
+    program.write_text(replace_block(text, "papers", listing, "Accepted papers"), "utf-8")
     (site / "accepted.csv").write_text(ACCEPTED, "utf-8")
     built = build_site(site.parent / "out", srcdir=site)
     return built.outdir, built.returncode, built.warnings
