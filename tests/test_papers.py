@@ -240,3 +240,13 @@ def test_quotes_and_apostrophes_are_shown_as_the_csv_writes_them(app):
     item = soup(app).select_one("#paper-q1")
     assert item.select_one(".papers-title").get_text() == title
     assert item.select_one(".papers-authors").get_text() == authors
+
+
+def test_a_line_break_inside_a_quoted_header_cell_is_read_not_a_crash():
+    # A lone CR (or any line break) inside a quoted header cell: the separator is still
+    # found from the header record, and the extra column is named once as ignored.
+    for separator in (",", ";", "\t"):
+        header = separator.join(["title", "authors", '"a\rb"', '"c\nd"'])
+        reading = read_papers(f"{header}\nLensing{separator}Ada{separator}x{separator}y\n".encode())
+        assert [(p.title, p.authors) for p in reading.papers] == [("Lensing", "Ada")]
+        assert (reading.problems, reading.ignored) == ([], ["a b", "c d"])

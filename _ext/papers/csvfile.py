@@ -134,10 +134,22 @@ def read_papers(data: bytes | str) -> Reading:
 
 
 def separator(text: str) -> str:
-    """The separator that splits the header line into the most cells (comma on a tie)."""
-    header = next((line for line in io.StringIO(text) if line.strip()), "")
-    cells = {sep: len(next(csv.reader([header], delimiter=sep), [])) for sep in SEPARATORS}
+    """The separator that splits the header row into the most cells (comma on a tie).
+
+    The header is read as a CSV record, not as a line: a quoted header cell may hold a
+    line break (a lone CR, too), and a malformed header counts as one cell, for the main
+    reader to report at its line.
+    """
+    cells = {sep: _header_width(text, sep) for sep in SEPARATORS}
     return max(SEPARATORS, key=lambda sep: cells[sep])  # max keeps the first of equals
+
+
+def _header_width(text: str, sep: str) -> int:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    try:
+        return len(next((cells for cells in reader if any(c.strip() for c in cells)), []))
+    except csv.Error:
+        return 1
 
 
 def _records(reader):

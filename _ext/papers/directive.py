@@ -10,6 +10,7 @@ from pathlib import Path
 
 from common.files import project_file
 from common.problems import warn
+from common.text import shorten
 from common.yaml_body import AnyOption, LocatedDirective
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -47,7 +48,7 @@ class PapersDirective(LocatedDirective):
             logger.info(
                 "%s: columns not used by the site, ignored: %s",
                 _shown(path, self.env.srcdir),
-                ", ".join(repr(name) for name in reading.ignored),
+                ", ".join(repr(shorten(name)) for name in reading.ignored),
             )
         container = nodes.container(classes=["papers"])
         # Titles and names are shown as the CSV writes them: no curly quotes, so that what a
