@@ -148,6 +148,11 @@ def test_mistakes_are_located_warnings(app):
         f"{at}35: WARNING: 3 conditions in 'after abstract-deadline before notification "
         "before workshop'; a phase takes one or two (e.g. 'after abstract-deadline before "
         "notification') [phases.syntax]",
+        f"{at}62: WARNING: condition 'after workshop' is written twice in 'after workshop "
+        "after workshop'; write it once [phases.repeated]",
+        f"{at}66: WARNING: 'before' twice in 'before notification before workshop' ('before "
+        "notification' and 'before workshop'); all conditions must hold, so keep one 'before' "
+        "condition (for a span, write 'after ID before ID') [phases.repeated]",
         f"{at}39: WARNING: phase-status lists 'abstract-deadline' (2022-05-17 12:00 UTC) "
         "after 'notification' (2022-06-04 12:00 UTC); list the dates in chronological order (the "
         "status is written in that order) [phases.order]",

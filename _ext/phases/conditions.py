@@ -58,8 +58,28 @@ def parse(text: str) -> tuple[list[Condition], list[tuple[str, str]]]:
                 "(e.g. 'after abstract-deadline before notification')",
             )
         )
-        conditions = conditions[:MOST]
+        return conditions[:MOST], problems
+    repeated = _repeated(conditions, text)
+    if repeated:
+        problems.append(("repeated", repeated))
+        conditions = list(dict.fromkeys(conditions))  # the same condition twice holds as once
     return conditions, problems
+
+
+def _repeated(conditions: list[Condition], text: str) -> str | None:
+    """A word written twice: the same condition twice says nothing more, and two ``after``
+    (or two ``before``) conditions are one condition too many: only the later (earlier) holds."""
+    for index, condition in enumerate(conditions):
+        for other in conditions[:index]:
+            if other == condition:
+                return f"condition {str(condition)!r} is written twice in {text!r}; write it once"
+            if other.word == condition.word:
+                return (
+                    f"{condition.word!r} twice in {text!r} ({str(other)!r} and "
+                    f"{str(condition)!r}); all conditions must hold, so keep one "
+                    f"{condition.word!r} condition (for a span, write 'after ID before ID')"
+                )
+    return None
 
 
 def _unknown_word(word: str, text: str) -> str:
