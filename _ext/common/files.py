@@ -47,3 +47,30 @@ def project_file(
     if not os.access(real, os.R_OK):
         return None, f"file {written!r} cannot be read; check its permissions"
     return real, None
+
+
+def refused_source(env: BuildEnvironment, written: str) -> str | None:
+    """Why a file a page names for Sphinx to copy (an image, a download) must not be
+    copied, or None when Sphinx may handle it (a link, a missing file: Sphinx says so).
+
+    Sphinx copies images and downloads into the site from wherever the path points, so
+    ``![x](../../etc/hostname)`` would publish a file of the build machine. A path outside
+    the project (a ``*`` pattern too, judged by where it points), a device, a folder or an
+    over-large file is refused with :func:`project_file`'s message.
+    """
+    text = written.strip()
+    if "://" in text or text.startswith("data:"):
+        return None
+    if "\x00" in text:
+        return "the file name has a NUL character; write a path relative to this page"
+    _, absolute = env.relfn2path(text, env.docname)
+    try:
+        where = Path(absolute).resolve()
+        exists = where.exists() or where.is_symlink()
+    except (OSError, RuntimeError):
+        return f"file {written!r} cannot be read; check the name"
+    if not where.is_relative_to(Path(env.srcdir).resolve()):
+        return f"file {written!r} is outside the project; put it next to the page"
+    if not exists:
+        return None
+    return project_file(env, text)[1]
