@@ -4,10 +4,70 @@ The states, the countdown and the local times come from the UTC instants in the 
 so the browser's clock is set (Playwright's fake clock) and the visitor's zone chosen.
 """
 
+import shutil
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
+import webcheck
+from conftest import REPO, build_site
+
+#: The dates these tests set their clocks against: the test's own, not the site's (which a
+#: contributor moves), in the site's theme and with its extensions.
+DATES_PAGE = """---
+myst:
+  html_meta:
+    description: "Important dates, as the browser shows them."
+---
+
+# Important dates
+
+```{important-dates}
+:timezone: AoE
+
+- id: abstract-deadline
+  date: 2022-05-16
+  label: Abstract submission deadline
+- id: notification
+  date: 2022-06-03
+  label: Notification of acceptance
+- id: workshop
+  date: 2022-07-23
+  label: Workshop
+  timezone: America/New_York
+```
+"""
+HOME = """---
+myst:
+  html_meta:
+    description: "A site with one page of dates."
+---
+
+# Dates
+
+```{toctree}
+:hidden:
+
+dates
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The site's theme and extensions with only a home page and the dates above, served."""
+    site = tmp_path_factory.mktemp("dates-browser") / "site"
+    shutil.copytree(
+        REPO, site,
+        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "_build", "build", "tests",
+                                      "benchmarks", "*.egg-info", "__pycache__", "*.md", "*.csv"),
+    )  # fmt: skip
+    (site / "index.md").write_text(HOME, encoding="utf-8")
+    (site / "dates.md").write_text(DATES_PAGE, encoding="utf-8")
+    built = build_site(site.parent / "out", srcdir=site)
+    assert built.returncode == 0, built.stderr
+    with webcheck.serve(built.outdir) as url:
+        yield url
 
 
 @contextmanager
