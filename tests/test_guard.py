@@ -204,3 +204,34 @@ def test_directives_that_read_a_named_file_are_refused_at_their_line(app):
     ]
     for name, text in expected:
         assert f"<src>/{name}:{line_of(app, name, text)}" in located
+
+
+@pytest.mark.sphinx("html", testroot="guard-copies", freshenv=True)
+def test_images_and_downloads_from_outside_the_project_are_refused_at_their_line(app):
+    # A symbolic link inside the project to a file outside it, and a device file.
+    (app.srcdir / "linked.png").symlink_to("/etc/hostname")
+    (app.srcdir / "devices").mkdir()
+    (app.srcdir / "devices" / "null").symlink_to("/dev/null")
+    app.build()
+    outside = "is outside the project; put it next to the page [guard.file]"
+    up = "../" * 9
+    expected = [
+        ("![a file of the build machine]", "image", f"'{up}etc/hostname' {outside}"),
+        ("{figure}", "image", f"'/{up}etc/hostname' {outside}"),
+        ("{download}`the same", "download", f"'{up}etc/hostname' {outside}"),
+        ("![through a link", "image", f"'linked.png' {outside}"),
+        ("{download}`a device", "download", f"'devices/null' {outside}"),
+        ("![a pattern", "image", f"'{up}etc/host*' {outside}"),
+    ]
+    assert sorted(warnings_of(app)) == sorted(
+        f"<src>/index.md:{line_of(app, 'index.md', text)}: WARNING: {what} not published: "
+        f"file {rest}"
+        for text, what, rest in expected
+    )
+    published = {path.name for path in app.outdir.rglob("*") if path.is_file()}
+    assert "hostname" not in published and "linked.png" not in published
+    assert "null" not in published
+    page = soup(app, "index")
+    assert [img["src"] for img in page.select("img")] == ["_images/ok.svg"]
+    assert [a.get_text() for a in page.select("a.download")] == ["a download of the project"]
+    assert page.select_one("figcaption .caption-text").get_text() == "A figure of it"

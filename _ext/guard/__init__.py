@@ -10,6 +10,7 @@ page, and adds a second line of defence to every page written:
   ``vbscript:``, ``data:``...) is a located warning and is published as plain text;
 - :mod:`.files`: directives that would read a file the page names (``include``,
   ``literalinclude``, ``csv-table :file:``) are refused: file insertion is off;
+- :mod:`.copies`: images and downloads whose file is outside the project are refused;
 - :mod:`.names`: a page whose file name is not letters, digits, ``-`` and ``_`` is a
   warning and is not built (its name would be written into an inline script);
 - :mod:`.final`: once every page is written, each page gets a Content-Security-Policy
@@ -22,6 +23,7 @@ Warnings have type ``guard``, so ``-W`` stops the build.
 from common.extension import metadata
 from sphinx.application import Sphinx
 
+from .copies import setup_copies
 from .files import setup_files
 from .final import setup_final
 from .links import setup_links
@@ -36,5 +38,6 @@ def setup(app: Sphinx) -> dict:
     setup_links(app)
     setup_names(app)
     setup_files(app)
+    setup_copies(app)
     setup_final(app)
     return metadata(__version__)
