@@ -235,3 +235,22 @@ def test_images_and_downloads_from_outside_the_project_are_refused_at_their_line
     assert [img["src"] for img in page.select("img")] == ["_images/ok.svg"]
     assert [a.get_text() for a in page.select("a.download")] == ["a download of the project"]
     assert page.select_one("figcaption .caption-text").get_text() == "A figure of it"
+
+
+@pytest.mark.sphinx("html", testroot="guard-meta", freshenv=True)
+def test_meta_tags_that_instruct_the_browser_are_refused(app):
+    app.build()
+    advice = (
+        "is not published: a page's meta tags may describe it (description, keywords) but "
+        "not instruct the browser; remove it [guard.meta]"
+    )
+    assert sorted(warnings_of(app)) == [
+        f"<src>/index.md:1: WARNING: the meta tag 'http-equiv={name}' {advice}"
+        for name in ("Content-Security-Policy", "refresh")
+    ]
+    page = soup(app, "index")
+    assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    policies = page.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert len(policies) == 1 and "script-src *" not in policies[0]["content"]
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == "A page that tries to redirect its visitors."

@@ -11,6 +11,7 @@ page, and adds a second line of defence to every page written:
 - :mod:`.files`: directives that would read a file the page names (``include``,
   ``literalinclude``, ``csv-table :file:``) are refused: file insertion is off;
 - :mod:`.copies`: images and downloads whose file is outside the project are refused;
+- :mod:`.meta`: ``<meta http-equiv>`` tags a page writes (``refresh``...) are refused;
 - :mod:`.names`: a page whose file name is not letters, digits, ``-`` and ``_`` is a
   warning and is not built (its name would be written into an inline script);
 - :mod:`.final`: once every page is written, each page gets a Content-Security-Policy
@@ -27,6 +28,7 @@ from .copies import setup_copies
 from .files import setup_files
 from .final import setup_final
 from .links import setup_links
+from .meta import setup_meta
 from .names import setup_names
 from .raw import setup_raw
 
@@ -39,5 +41,6 @@ def setup(app: Sphinx) -> dict:
     setup_names(app)
     setup_files(app)
     setup_copies(app)
+    setup_meta(app)
     setup_final(app)
     return metadata(__version__)

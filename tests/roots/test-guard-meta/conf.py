@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "guard"]
+exclude_patterns = ["_build"]
