@@ -6,6 +6,7 @@ import base64
 import hashlib
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -85,8 +86,9 @@ def test_a_script_link_is_warned_and_published_as_its_text(built):
     links = [line for line in warnings_of(built) if "guard.link" in line]
     line = line_of(built, "rst.rst", "<javascript:")
     assert links == [
-        f"<src>/rst.rst:{line}: WARNING: the link 'link' is not published (a javascript: link "
-        "can run script or hide a page); link to an https:// address or to a page of the site "
+        f"<src>/rst.rst:{line}: WARNING: the link 'link' is not published: 'javascript:pwn()' "
+        "is not an https:// link (javascript: links are not published); write an https:// link "
+        "or a mailto: address, such as 'https://example.org/page'; or link to a page of the site "
         "[guard.link]"
     ]
     page = soup(built, "rst")
@@ -254,3 +256,25 @@ def test_meta_tags_that_instruct_the_browser_are_refused(app):
     assert len(policies) == 1 and "script-src *" not in policies[0]["content"]
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description == "A page that tries to redirect its visitors."
+
+
+@pytest.mark.sphinx("html", testroot="guard-prose", freshenv=True)
+def test_prose_links_images_and_formulas_get_the_answer_every_field_gets(app):
+    """A link in prose passes the same link check as a date's or a person's; an image comes
+    from the site itself; a formula needs no script from another site."""
+    app.build()
+    found = {line.split(": WARNING: ")[0]: line for line in warnings_of(app)}
+    refused = ["http://", "(//", "https:///", "ftp://", "![remote]", "{math}", "$$"]
+    for text in refused:
+        assert f"<src>/index.md:{line_of(app, 'index.md', text)}" in found, text
+    assert len(found) == len(refused), found
+    page = soup(app, "index")
+    main = page.find("div", attrs={"class": "body"}) or page.find("body")
+    # Sphinx cloaks e-mail addresses (%40 for @).
+    assert sorted(unquote(a["href"]) for a in main.select("a.reference.external")) == [
+        "https://example.org/fine",
+        "https://example.org/other",
+        "mailto:team@example.org",
+    ]
+    assert not main.select('img[src^="http"]')
+    assert not [s for s in page.find_all("script") if "mathjax" in s.get("src", "").lower()]

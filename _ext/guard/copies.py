@@ -1,4 +1,8 @@
-"""Images and downloads that a page names are copied into the site only from the project.
+"""Images and downloads that a page names come from the project, and only from it.
+
+An image from another site (``![x](https://...)``) is refused too: the page's
+Content-Security-Policy would block it (the visitor would see a broken image) and it would
+tell another site who reads the page.
 
 Sphinx copies the file behind ``![alt](path)``, ``{image}``, ``{figure}`` and
 ``{download}`` into the published site from wherever the path points: ``../../etc/hostname``
@@ -14,7 +18,13 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from .links import leaves_the_site
 from .where import location_of
+
+REMOTE = (
+    "{uri!r} is on another site; save the image in _static/ (or next to the page) "
+    "and write its path, e.g. ![alt](_static/picture.png)"
+)
 
 logger = logging.getLogger(__name__)
 
@@ -27,14 +37,20 @@ class RefuseOutsideCopies(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         for node in list(self.document.findall(nodes.image)):
-            self._check(node, node.get("uri", ""), "image", [])
+            uri = node.get("uri", "")
+            if leaves_the_site(uri) and not uri.startswith("data:image/"):
+                self._refuse(node, "image", REMOTE.format(uri=uri[:80]), [])
+            else:
+                self._check(node, uri, "image", [])
         for node in list(self.document.findall(addnodes.download_reference)):
             self._check(node, node.get("reftarget", ""), "download", node.children)
 
     def _check(self, node: nodes.Element, written: str, what: str, kept: list) -> None:
         problem = refused_source(self.env, written)
-        if problem is None:
-            return
+        if problem is not None:
+            self._refuse(node, what, problem, kept)
+
+    def _refuse(self, node: nodes.Element, what: str, problem: str, kept: list) -> None:
         logger.warning(
             "%s not published: %s",
             what,

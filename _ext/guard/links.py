@@ -1,14 +1,19 @@
-"""A link in a page's prose that could run script is refused: warned, published as text.
+"""A link in a page's prose goes through the one link check of every field of the site.
 
-Markdown already drops ``[x](javascript:...)``, but reStructuredText pages and some MyST
-syntaxes hand any target to the writer. Browsers ignore tabs and newlines inside a URL and
-spaces or control characters around it (``java\\tscript:`` runs), so the scheme is read the
-way a browser reads it. Relative links and the schemes below are published as written.
+Links to pages and files of the site (relative links, ``#anchors``) are published as
+written. Any other link must pass :func:`common.links.check_link` (an absolute
+``https://`` address, or ``mailto:``), as dates, slots, people and papers do; anything else
+(``javascript:``, ``data:``, ``http:``, ``//host``, ``https:///x``...) is warned about and
+published as plain text. Markdown already drops ``[x](javascript:...)``, but
+reStructuredText pages and some MyST syntaxes hand any target to the writer. Browsers
+ignore tabs and newlines inside a URL and spaces or control characters around it
+(``java\\tscript:`` runs), so a link is read the way a browser reads it.
 """
 
 import re
 from urllib.parse import urlsplit
 
+from common.links import check_link
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -18,26 +23,26 @@ from .where import location_of
 
 logger = logging.getLogger(__name__)
 
-#: Schemes a page may link to. Anything else (``javascript:``, ``vbscript:``, ``data:``,
-#: ``file:``...) is refused.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-
 #: What a browser removes before it reads a URL (WHATWG URL parser).
 IGNORED_INSIDE = re.compile(r"[\t\n\r]")
 IGNORED_AROUND = "".join(map(chr, range(0x21)))
 
 
-def browser_scheme(url: str) -> str:
-    """The scheme a browser would see in ``url``, lowercase ('' for a relative link)."""
-    cleaned = IGNORED_INSIDE.sub("", url).strip(IGNORED_AROUND)
+def as_browser_reads(url: str) -> str:
+    """``url`` without what a browser removes before it reads a URL."""
+    return IGNORED_INSIDE.sub("", url).strip(IGNORED_AROUND)
+
+
+def leaves_the_site(url: str) -> bool:
+    """Whether ``url`` points outside the site: it has a scheme or starts with ``//``."""
     try:
-        return urlsplit(cleaned).scheme.lower()
-    except ValueError:  # an invalid IPv6 host: not a link a browser follows either
-        return "invalid"
+        return bool(urlsplit(url).scheme) or url.startswith("//")
+    except ValueError:  # an invalid IPv6 host: not a link to the site either
+        return True
 
 
-class RefuseScriptLinks(SphinxTransform):
-    """Turns links with a scheme outside :data:`SAFE_SCHEMES` into plain text, warned."""
+class CheckLinks(SphinxTransform):
+    """Turns links that fail the shared link check into plain text, warned."""
 
     default_priority = 100
 
@@ -46,14 +51,17 @@ class RefuseScriptLinks(SphinxTransform):
             uri = node.get("refuri")
             if uri is None:
                 continue
-            scheme = browser_scheme(uri)
-            if not scheme or scheme in SAFE_SCHEMES:
+            read = as_browser_reads(uri)
+            if not leaves_the_site(read):
+                continue
+            url, fix = check_link(read, mailto=True)
+            if url is not None:
+                node["refuri"] = url
                 continue
             logger.warning(
-                "the link %r is not published (a %s: link can run script or hide a page); "
-                "link to an https:// address or to a page of the site",
+                "the link %r is not published: %s; or link to a page of the site",
                 node.astext()[:60],
-                scheme,
+                fix,
                 location=location_of(node, self.env.docname),
                 type="guard",
                 subtype="link",
@@ -62,4 +70,4 @@ class RefuseScriptLinks(SphinxTransform):
 
 
 def setup_links(app: Sphinx) -> None:
-    app.add_transform(RefuseScriptLinks)
+    app.add_transform(CheckLinks)
