@@ -264,7 +264,7 @@ def test_prose_links_images_and_formulas_get_the_answer_every_field_gets(app):
     from the site itself; a formula needs no script from another site."""
     app.build()
     found = {line.split(": WARNING: ")[0]: line for line in warnings_of(app)}
-    refused = ["http://", "(//", "https:///", "ftp://", "![remote]", "{math}", "$$"]
+    refused = ["http://", "(//", "https:///", "ftp://", ":99999", "![remote]", "{math}", "$$"]
     for text in refused:
         assert f"<src>/index.md:{line_of(app, 'index.md', text)}" in found, text
     assert len(found) == len(refused), found

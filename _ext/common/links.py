@@ -17,6 +17,14 @@ MAILBOX = re.compile(r"[^@\s<>\"(),;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9
 FORBIDDEN = re.compile(r"[\s\\\x00-\x1f\x7f-\x9f]")
 
 
+def _valid_port(parts) -> bool:
+    try:
+        parts.port  # noqa: B018 (raises ValueError past 65535)
+    except ValueError:
+        return False
+    return True
+
+
 def link_field(
     field: str, value: str | None, report: Callable[[str, str], None], *, mailto: bool = False
 ) -> str | None:
@@ -49,6 +57,6 @@ def check_link(value: str, *, mailto: bool = False) -> tuple[str | None, str | N
     if scheme != "https":
         what = f"{scheme}: links are not published" if scheme else "it has no https:// in front"
         return None, f"{value!r} is not an https:// link ({what}); {fix}"
-    if "@" in parts.netloc or not HOST.fullmatch(parts.netloc):
+    if "@" in parts.netloc or not HOST.fullmatch(parts.netloc) or not _valid_port(parts):
         return None, f"{value!r} has no valid host after 'https://'; {fix}"
     return urlunsplit(parts._replace(scheme="https")), None
