@@ -8,7 +8,6 @@ byte-identical from one build to the next (a fixed DTSTAMP).
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,13 +33,14 @@ def new_calendar(project: str, name: str) -> Calendar:
     return calendar
 
 
-def build_stamp(fallback: date) -> datetime:
-    """A build-independent DTSTAMP, so two builds give the same file:
-    SOURCE_DATE_EPOCH when set, else midnight UTC of ``fallback``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime(fallback.year, fallback.month, fallback.day, tzinfo=UTC)
+def build_stamp(first_day: date) -> datetime:
+    """The DTSTAMP of every event: midnight UTC of the feed's first day.
+
+    A feed describes its events and nothing else: two builds of the same dates give the
+    same file, whenever they run and whatever SOURCE_DATE_EPOCH says (the site's phases
+    follow the build date; the feeds do not). A moved date is announced to calendar apps by
+    the event's SEQUENCE, not by the stamp."""
+    return datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC)
 
 
 def slug(text: str, fallback: str) -> str:
