@@ -89,15 +89,18 @@ class BuiltSite:
         return warning_lines(self.stderr, self.srcdir)
 
 
-def build_site(outdir: Path, *extra: str, srcdir: Path = REPO) -> BuiltSite:
+def build_site(
+    outdir: Path, *extra: str, srcdir: Path = REPO, epoch: str = SOURCE_DATE_EPOCH
+) -> BuiltSite:
     """Build the site in ``srcdir`` with the command Read the Docs runs (plus ``extra``),
-    warnings as errors, into ``outdir/html`` (doctrees in ``outdir/doctrees``)."""
+    warnings as errors, into ``outdir/html`` (doctrees in ``outdir/doctrees``), on the build
+    date ``epoch`` (SOURCE_DATE_EPOCH: what phases show without JavaScript)."""
     command = [
         sys.executable, "-m", "sphinx", "-T", "-n", "-W", "--keep-going", "-b", "html",
         "-d", str(outdir / "doctrees"), "-D", "language=en", *extra,
         str(srcdir), str(outdir / "html"),
     ]  # fmt: skip
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
     env.pop("READTHEDOCS_CANONICAL_URL", None)
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=srcdir)
     return BuiltSite(Path(srcdir), outdir / "html", done.returncode, done.stdout, done.stderr)

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import important_dates
 import pytest
-from conftest import parse_html, warnings_of
+import site_sources
+from conftest import REPO, build_site, parse_html, warnings_of
 
 MINUTE = timedelta(minutes=1)
 
@@ -237,3 +238,33 @@ def test_a_parallel_build_gives_the_same_pages(
     )
     for page, html in pages.items():
         assert (twin.outdir / f"{page}.html").read_text(encoding="utf-8") == html
+
+
+def test_the_event_data_and_the_feeds_do_not_follow_the_phases(tmp_path):
+    """Built long before the first date and long after the last, the home page says where the
+    workshop stands, while its Event JSON-LD and the calendar feeds stay byte for byte the same."""
+    days = [entry.date for entry in site_sources.important_dates(REPO)]
+    moments = {
+        "before": datetime.combine(min(days) - timedelta(days=30), datetime.min.time(), UTC),
+        "after": datetime.combine(max(days) + timedelta(days=30), datetime.min.time(), UTC),
+    }
+    built = {
+        name: build_site(tmp_path / name, epoch=str(int(moment.timestamp())))
+        for name, moment in moments.items()
+    }
+    assert all(site.returncode == 0 for site in built.values()), built["before"].stderr
+    before, after = built["before"], built["after"]
+    feeds = sorted(path.name for path in before.outdir.glob("*.ics"))
+    assert "important-dates.ics" in feeds
+    for feed in feeds:
+        assert (before.outdir / feed).read_bytes() == (after.outdir / feed).read_bytes(), feed
+
+    def event_data(site) -> list[str]:
+        return [
+            script.string
+            for script in site.soup("index").find_all("script", type="application/ld+json")
+        ]
+
+    assert event_data(before) and event_data(before) == event_data(after)
+    status = [site.soup("index").select_one(".phases-status") for site in (before, after)]
+    assert all(status) and status[0].get_text() != status[1].get_text()
