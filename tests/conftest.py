@@ -5,6 +5,7 @@ Tests that need a browser, Java or the npm tools get the ``browser`` marker here
 fixtures they use, so ``pytest -m "not browser"`` (``make check``) runs everything else.
 """
 
+import io
 import os
 import re
 import subprocess
@@ -51,6 +52,37 @@ def warning_lines(output: str, srcdir: Path | str) -> list[str]:
 def warnings_of(app) -> list[str]:
     """Warning lines of a test-root build (``sphinx.testing``'s app)."""
     return warning_lines(app.warning.getvalue(), app.srcdir)
+
+
+@dataclass
+class OnePage:
+    """A built one-page project: its output folder and everything its warning stream said
+    (every non-blank line, so a traceback or a stray print would show up too)."""
+
+    outdir: Path
+    warnings: list[str]
+
+    @property
+    def html(self) -> BeautifulSoup:
+        return parse_html(self.outdir / "index.html")
+
+
+def build_one_page(srcdir: Path, page: str, conf: str) -> OnePage:
+    """Build a project of one page (``page`` as index.md, ``conf`` as conf.py) in ``srcdir``.
+    Exceptions propagate to the test."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text(conf, encoding="utf-8")
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    stream = io.StringIO()
+    app = SphinxTestApp("html", srcdir=srcdir, status=io.StringIO(), warning=stream)
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # unregister its nodes: a test may build several projects
+    text = ANSI.sub("", stream.getvalue()).replace(str(srcdir).rstrip(os.sep) + os.sep, "<src>/")
+    return OnePage(Path(app.outdir), [line for line in text.splitlines() if line.strip()])
 
 
 # -- Parsing HTML --------------------------------------------------------------------

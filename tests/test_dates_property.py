@@ -1,16 +1,13 @@
 """Property: whatever a contributor writes in an important-dates block, the build either
 succeeds cleanly or lists located ``[dates.*]`` warnings; it never raises."""
 
-import io
 import re
-from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ANSI
+from conftest import build_one_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
-from sphinx.testing.util import SphinxTestApp
 
 CONF = 'extensions = ["myst_parser", "important_dates"]\nproject = "Property"\n'
 HEADER = "# Dates\n\n```{important-dates}\n:timezone: AoE\n\n"
@@ -70,20 +67,6 @@ def body(items: list[dict], quoting: list[bool]) -> str:
     return "\n".join(lines)
 
 
-def build(srcdir: Path, page: str) -> tuple[Path, list[str]]:
-    """Build a one-page project in a fresh directory; exceptions propagate to the test."""
-    (srcdir / "conf.py").write_text(CONF)
-    (srcdir / "index.md").write_text(page, encoding="utf-8")
-    warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=io.StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    text = ANSI.sub("", warnings.getvalue()).replace(str(srcdir) + "/", "<src>/")
-    return app.outdir, [line for line in text.splitlines() if line.strip()]
-
-
 #: The elements an important-dates block is made of.
 MARKUP = {"div", "p", "ul", "li", "strong", "span", "time", "del", "a"}
 
@@ -100,7 +83,8 @@ def test_any_block_builds_cleanly_or_with_located_warnings(tmp_path_factory, ite
     page = f"{HEADER}{text}\n```\n\n{roles}\n"
     # Sphinx reads sources with universal newlines: a lone CR in a value ends a line too.
     last_body_line = FIRST_BODY_LINE + text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
-    outdir, warnings = build(tmp_path_factory.mktemp("dates-property"), page)
+    built = build_one_page(tmp_path_factory.mktemp("dates-property"), page, CONF)
+    outdir, warnings = built.outdir, built.warnings
 
     for warning in warnings:
         match = LOCATED.fullmatch(warning)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ANSI, SOURCE_DATE_EPOCH, warnings_of
+from conftest import ANSI, SOURCE_DATE_EPOCH, build_one_page, warnings_of
 from icalendar import Calendar
 from important_dates.entries import DateEntry
 from important_dates.feed import calendar_bytes, write_feed
@@ -368,17 +368,10 @@ def test_parallel_build_gives_the_serial_output_and_warnings(root, make_app, tmp
 CONF = 'extensions = ["myst_parser", "important_dates"]\nproject = "P"\n'
 
 
-def build_page(make_app, srcdir: Path, page: str):
-    """A one-page project with ``page`` as index.md; returns (app, warnings, soup)."""
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(CONF)
-    (srcdir / "index.md").write_text(page, "utf-8")
-    app = make_app("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()  # unregister its nodes: a test may build several projects
-    return app, warnings_of(app), soup(app, "index")
+def build_page(srcdir: Path, page: str):
+    """A one-page project with ``page`` as index.md; returns (built, warnings, soup)."""
+    built = build_one_page(srcdir, page, CONF)
+    return built, built.warnings, built.html
 
 
 def line_of(page: str, marker: str) -> int:
@@ -392,7 +385,7 @@ def block(body: str, options: str = ":timezone: AoE") -> str:
 
 def test_an_unknown_option_and_a_loose_time_say_the_fix_at_their_line(make_app, tmp_path):
     page = block("- id: a\n  date: 2022-05-16\n  time: 8:45\n  label: A", ":timezon: UTC")
-    _, found, _ = build_page(make_app, tmp_path / "p", page)
+    _, found, _ = build_page(tmp_path / "p", page)
     assert found == [
         f"<src>/index.md:{line_of(page, ':timezon:')}: WARNING: unknown option ':timezon:'; "
         "did you mean 'timezone'? [dates.option]",
@@ -408,7 +401,7 @@ def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone)
     page = block(
         f"- id: a\n  date: 2022-05-16\n  timezone: {zone}\n  label: A", f":timezone: {zone}"
     )
-    _, found, html = build_page(make_app, tmp_path / "p", page)
+    _, found, html = build_page(tmp_path / "p", page)
     option, entry = found
     assert option.startswith(f"<src>/index.md:{line_of(page, ':timezone:')}: WARNING: unknown ")
     assert option.endswith("; falling back to 'AoE' [dates.timezone]")
@@ -424,7 +417,7 @@ def test_links_get_the_answer_the_schedule_gives(make_app, tmp_path):
         "- id: c\n  date: 2022-05-18\n  label: C\n  url: javascript:alert(1)"
     )
     page = block(body)
-    _, found, html = build_page(make_app, tmp_path / "p", page)
+    _, found, html = build_page(tmp_path / "p", page)
     fix = "write an https:// link, such as 'https://example.org/page'"
     assert found == [
         f"<src>/index.md:{line_of(page, 'https:///')}: WARNING: entry 'a': url 'https:///path' "
@@ -448,7 +441,7 @@ def test_labels_and_notes_are_text_and_control_characters_are_refused(make_app, 
         '- id: d\n  date: 2022-05-19\n  label: D\n  note: "C1\\x85 NUL\\0"'
     )
     page = block(body)
-    app, found, html = build_page(make_app, tmp_path / "p", page)
+    app, found, html = build_page(tmp_path / "p", page)
     remove = "remove it (retype the text if unsure) [dates.text]"
     assert found == [
         f"<src>/index.md:{line_of(page, 'Escape')}: WARNING: entry 'b': label has a control "
@@ -474,14 +467,14 @@ def test_deep_and_huge_blocks_are_located_or_linear(make_app, tmp_path):
     import time
 
     page = block("- " + "[" * 600 + "]" * 600)
-    _, found, _ = build_page(make_app, tmp_path / "deep", page)
+    _, found, _ = build_page(tmp_path / "deep", page)
     assert len(found) == 1 and "nested more than" in found[0], found
     assert found[0].startswith(f"<src>/index.md:{line_of(page, '[[[')}: WARNING: ")
     assert found[0].endswith("[dates.yaml]")
 
     def seconds(name: str, body: str, expected: int) -> float:
         started = time.perf_counter()
-        _, found, _ = build_page(make_app, tmp_path / name, block(body))
+        _, found, _ = build_page(tmp_path / name, block(body))
         assert len(found) == expected, found[:3]
         assert all(len(line) < 300 for line in found)  # the word is not copied whole
         return time.perf_counter() - started

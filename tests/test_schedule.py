@@ -4,6 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import build_one_page
 from icalendar import Calendar
 from program_testing import soup, warnings
 
@@ -148,9 +149,9 @@ def test_every_mistake_is_a_located_warning_and_the_rest_renders(app):
         f"{src}:22: WARNING: slot 'A slot without time': url 'not a link' is not a link (it has "
         f"spaces or control characters); {link} [schedule.link]",
         # Options at their own line.
-        f"{src}:27: WARNING: unknown time zone 'America/Baltimore' in the :timezone: option; use AoE, UTC "
-        "or an IANA name such as 'America/Matamoros'; falling back to 'America/New_York' "
-        "[schedule.timezone]",
+        f"{src}:27: WARNING: unknown time zone 'America/Baltimore' in the :timezone: option; "
+        "use AoE, UTC or an IANA name such as 'America/Matamoros'; "
+        "falling back to 'America/New_York' [schedule.timezone]",
         f"{src}:34: WARNING: :date: '2022-02-30' is not a real calendar date (day is out of range "
         "for month); write YYYY-MM-DD [schedule.date]",
         f"{src}:43: WARNING: the schedule must be a list, not a mapping; {hint} [schedule.yaml]",
@@ -231,17 +232,10 @@ CONF = 'extensions = ["myst_parser", "schedule"]\nproject = "P"\nschedule_timezo
 DATES = "```{important-dates}\n- id: workshop\n  date: 2022-07-23\n  label: Workshop\n```\n"
 
 
-def build_page(make_app, srcdir, page: str):
-    """A one-page project with ``page`` as index.md; returns (app, warnings, soup)."""
-    srcdir.mkdir(exist_ok=True)
-    (srcdir / "conf.py").write_text(CONF)
-    (srcdir / "index.md").write_text(page, "utf-8")
-    app = make_app("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()  # unregister its nodes: a test may build several projects
-    return app, warnings(app), soup(app)
+def build_page(srcdir, page: str):
+    """A one-page project with ``page`` as index.md; returns (built, warnings, soup)."""
+    built = build_one_page(srcdir, page, CONF)
+    return built, built.warnings, built.html
 
 
 def line_of(page: str, marker: str) -> int:
@@ -261,7 +255,7 @@ def test_options_ids_and_days_are_checked_at_their_own_line(make_app, tmp_path):
         + schedule(":date: 0001-01-01", slot)
         + schedule(":date: 2022-07-23\n:timezone: AoE", slot)
     )
-    _, found, html = build_page(make_app, tmp_path / "p", page)
+    _, found, html = build_page(tmp_path / "p", page)
     src = "<src>/index.md"
     assert found == [
         f"{src}:{line_of(page, ':tim:')}: WARNING: unknown option ':tim:'; did you mean "
@@ -288,7 +282,7 @@ def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone)
     page = "# P\n\n" + schedule(
         f":date: 2022-07-23\n:timezone: {zone}", '- time: "08:30-09:00"\n  title: T'
     )
-    _, found, html = build_page(make_app, tmp_path / "p", page)
+    _, found, html = build_page(tmp_path / "p", page)
     assert len(found) == 1, found
     assert found[0].startswith(
         f"<src>/index.md:{line_of(page, ':timezone:')}: WARNING: unknown time zone "
@@ -305,7 +299,7 @@ def test_links_get_the_answer_the_dates_give(make_app, tmp_path):
         '- time: "09:30-10:00"\n  title: Script\n  url: javascript:alert(1)'
     )
     page = "# P\n\n" + schedule(":date: 2022-07-23", body)
-    _, found, html = build_page(make_app, tmp_path / "p", page)
+    _, found, html = build_page(tmp_path / "p", page)
     src = "<src>/index.md"
     fix = "write an https:// link, such as 'https://example.org/page'"
     assert found == [
@@ -320,7 +314,7 @@ def test_links_get_the_answer_the_dates_give(make_app, tmp_path):
 def test_an_unquoted_colon_in_a_title_says_to_quote_it(make_app, tmp_path):
     body = '- time: "08:30-09:00"\n  title: Invited talk: Simulation-based inference'
     page = "# P\n\n" + schedule(":date: 2022-07-23", body)
-    _, found, _ = build_page(make_app, tmp_path / "p", page)
+    _, found, _ = build_page(tmp_path / "p", page)
     assert len(found) == 1
     assert found[0].startswith(f"<src>/index.md:{line_of(page, 'Invited talk:')}: WARNING: ")
     assert 'must be in quotes: title: "Deep learning: a review"' in found[0]
@@ -339,7 +333,7 @@ def test_every_text_field_is_text_and_control_characters_are_refused(make_app, t
         '  affiliation: "NUL\\0"\n  note: "C1\\x9b"\n'
     )
     page = "# P\n\n" + schedule(":date: 2022-07-23", body)
-    app, found, html = build_page(make_app, tmp_path / "p", page)
+    app, found, html = build_page(tmp_path / "p", page)
     src, remove = "<src>/index.md", "remove it (retype the text if unsure) [schedule.text]"
     assert found == [
         f"{src}:{line_of(page, 'Escape')}: WARNING: slot 'Escape \\x1b[31m': title has a "
@@ -366,7 +360,7 @@ def test_every_text_field_is_text_and_control_characters_are_refused(make_app, t
 def test_deep_and_huge_bodies_are_located_or_linear(make_app, tmp_path):
     deep = "- " + "[" * 600 + "]" * 600
     page = "# P\n\n" + schedule(":date: 2022-07-23", deep)
-    _, found, _ = build_page(make_app, tmp_path / "deep", page)
+    _, found, _ = build_page(tmp_path / "deep", page)
     assert len(found) == 1 and "nested more than" in found[0], found
     assert found[0].startswith(f"<src>/index.md:{line_of(page, '[[[')}: WARNING: ")
 
@@ -380,7 +374,7 @@ def test_deep_and_huge_bodies_are_located_or_linear(make_app, tmp_path):
         )
         page = "# P\n\n" + schedule(":date: 2022-07-23", slots)
         started = time.perf_counter()
-        _, found, _ = build_page(make_app, tmp_path / f"n{count}-{word}", page)
+        _, found, _ = build_page(tmp_path / f"n{count}-{word}", page)
         assert found == []
         return time.perf_counter() - started
 
@@ -394,7 +388,7 @@ def test_yaml_surrogate_escapes_are_refused_not_crashing_the_feed(make_app, tmp_
     # YAML turns "\ud83d\ude00" into two lone halves, which no UTF-8 file or .ics can hold.
     body = '- time: "08:30-09:00"\n  title: Kept\n  speaker: "Ada \\ud83d\\ude00"'
     page = "# P\n\n" + schedule(":date: 2022-07-23", body)
-    app, found, html = build_page(make_app, tmp_path / "p", page)
+    app, found, html = build_page(tmp_path / "p", page)
     assert found == [
         f"<src>/index.md:{line_of(page, 'speaker')}: WARNING: slot 'Kept': speaker has half of a "
         "UTF-16 surrogate pair (U+D83D), which is no character; write the character itself "

@@ -1,15 +1,12 @@
 """Any text in a schedule block gives slots or problems with a line inside the block, never
 an exception; any well-formed day of back-to-back slots gives no problem at all."""
 
-import io
 import re
 
-from bs4 import BeautifulSoup
-from conftest import ANSI
+from conftest import build_one_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schedule.slots import KINDS, read_slots
-from sphinx.testing.util import SphinxTestApp
 
 # Lines that look like a schedule, mixed with noise, so the parser meets near-misses.
 LINES = st.one_of(
@@ -105,19 +102,11 @@ def test_any_field_text_stays_text_in_the_page(tmp_path_factory, fields):
     lines = [f"  {key}: {quoted(value)}" for key, value in fields.items()]
     page = '# P\n\n```{schedule}\n:date: 2022-07-23\n\n- time: "08:30-09:00"\n'
     page += "\n".join(lines) + "\n```\n"
-    (srcdir / "conf.py").write_text(CONF)
-    (srcdir / "index.md").write_text(page, encoding="utf-8")
-    warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=io.StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    text = ANSI.sub("", warnings.getvalue()).replace(str(srcdir) + "/", "<src>/")
-    for warning in filter(str.strip, text.splitlines()):
+    built = build_one_page(srcdir, page, CONF)
+    for warning in built.warnings:
         match = LOCATED.fullmatch(warning)
         assert match and 6 <= int(match[1]) <= 10, warning
-    html = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    html = built.html
     for element in html.select(".schedule, .schedule *"):
         assert element.name in MARKUP, element
         assert not [name for name in element.attrs if name.lower().startswith("on")], element
