@@ -232,7 +232,7 @@ def test_a_parallel_build_gives_the_same_page(app, make_app, tmp_path):
 def test_quotes_and_apostrophes_are_shown_as_the_csv_writes_them(app):
     # Exports hold straight quotes; curly ones would differ from the CSV and from what a
     # visitor types into the filter.
-    title, authors = 'A "fast" look at O\'Brien\'s -- survey...', "Seán O'Neill, Zoë d'Arc"
+    title, authors = "A \"fast\" look at O'Brien's -- survey...", "Seán O'Neill, Zoë d'Arc"
     csv = app.srcdir / "accepted.csv"
     quoted = '"' + title.replace('"', '""') + '"'
     csv.write_text(csv.read_text("utf-8") + f'{quoted},"{authors}",q1,,,,,,,\n', "utf-8")
