@@ -489,3 +489,16 @@ def test_deep_and_huge_blocks_are_located_or_linear(make_app, tmp_path):
 
     small, large = seconds("small", entries(50), 0), seconds("large", entries(500), 0)
     assert large < 10 * small + 5
+
+
+def test_a_date_with_a_mistake_is_reported_once_where_it_is_written(tmp_path):
+    """Pages showing a date whose entry has a mistake are not told the id is unknown: the one
+    warning is at the entry, where the fix is."""
+    body = "- id: notification\n  date: 2022-6-3\n  label: Notification"
+    page = block(body) + "\n\nNotification on {date}`notification`.\n"
+    _, found, html = build_page(tmp_path / "p", page)
+    assert found == [
+        f"<src>/index.md:{line_of(page, '2022-6-3')}: WARNING: entry 'notification': date "
+        "'2022-6-3' is not a date; write YYYY-MM-DD [dates.format]"
+    ]
+    assert "notification" in html.get_text()

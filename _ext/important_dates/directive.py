@@ -8,10 +8,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .checks import check_block
-from .domain import domain
+from .domain import FaultyEntry, domain
 from .entries import DateEntry
 from .nodes import dates_entry, dates_feed, dates_struck, dates_time
-from .parse import read_block, validate
+from .parse import SLUG, read_block, validate
 
 #: Shown until the browser script replaces it with the countdown (same height, no shift).
 COUNTDOWN_FALLBACK = "Each date is in its own time zone, then in UTC."
@@ -35,9 +35,11 @@ class ImportantDatesDirective(YamlBlockDirective):
             entry, problems = validate(record, default_zone)
             for problem in problems:
                 self.warn_problem(problem)
+            line = self.body_line(record.line)
             if entry is not None:
-                where = {"docname": self.env.docname, "line": self.body_line(record.line)}
-                entries.append(dataclasses.replace(entry, **where))
+                entries.append(dataclasses.replace(entry, docname=self.env.docname, line=line))
+            elif SLUG.fullmatch(record.text("id") or ""):
+                domain(self.env).add(self.env.docname, FaultyEntry(record.text("id"), line))
         entries = check_block(entries, self._warn_entry)
         for entry in entries:
             domain(self.env).add(self.env.docname, entry)

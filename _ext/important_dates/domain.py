@@ -10,6 +10,8 @@ not.
 from dataclasses import dataclass
 
 from common.pages import PerPageDomain
+from common.suggest import closest
+from common.text import shorten
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -17,6 +19,15 @@ from sphinx.util import logging
 from .entries import DateEntry
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FaultyEntry:
+    """An entry with an id but a mistake that keeps it from being shown (already reported
+    at ``line``): pages that refer to it are not told again that the id is unknown."""
+
+    id: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,9 @@ class DatesDomain(PerPageDomain):
             if isinstance(item, DateEntry):
                 found.setdefault(item.id, item)
         return list(found.values())
+
+    def faulty_ids(self) -> set[str]:
+        return {item.id for _, item in self.items() if isinstance(item, FaultyEntry)}
 
     def uses(self) -> dict[str, set[str]]:
         """docname -> the ids that page shows."""
@@ -83,6 +97,20 @@ def lookup(env: BuildEnvironment, date_id: str) -> DateEntry | None:
 def known_ids(env: BuildEnvironment) -> list[str]:
     """Every id of the site, sorted: for "did you mean" in other extensions' messages."""
     return sorted(entry.id for entry in domain(env).entries())
+
+
+def unknown_id_message(env: BuildEnvironment, date_id: str, where: str) -> str | None:
+    """What to say where an id that no valid entry has is used, for every extension alike:
+    "unknown date id 'x' in {date}; did you mean 'y'? known ids: ...". None when the id's
+    entry exists but has a mistake: that mistake is reported at its own line, and one
+    wrong date must not become a warning on every page that shows it."""
+    if date_id in domain(env).faulty_ids():
+        return None
+    known = known_ids(env)
+    close = closest(date_id[:64], known)
+    hint = f"did you mean {close!r}? " if close else ""
+    listed = ", ".join(known) if known else "none yet: add an important-dates block"
+    return f"unknown date id {shorten(date_id)!r} in {where}; {hint}known ids: {listed}"
 
 
 def note_use(env: BuildEnvironment, docname: str, date_id: str) -> None:

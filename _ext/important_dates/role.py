@@ -2,15 +2,13 @@
 so that every page agrees with the ``important-dates`` block."""
 
 from common.days import short_date
-from common.suggest import closest
-from common.text import shorten
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
-from .domain import known_ids, lookup, note_use
+from .domain import lookup, note_use, unknown_id_message
 from .nodes import dates_time
 
 logger = logging.getLogger(__name__)
@@ -29,15 +27,6 @@ class DateRole(SphinxRole):
         return [node], []
 
 
-def unknown_id_message(date_id: str, known: list[str], where: str) -> str:
-    """ "unknown date id 'x' in {date}; did you mean 'y'? known ids: ..." (shared with the
-    schedule's ``:date:``, so that both answer alike)."""
-    close = closest(date_id[:64], known)
-    hint = f"did you mean {close!r}? " if close else ""
-    listed = ", ".join(known) if known else "none yet: add an important-dates block"
-    return f"unknown date id {shorten(date_id)!r} in {where}; {hint}known ids: {listed}"
-
-
 class ResolveDates(SphinxPostTransform):
     """Replaces each ``dates_ref`` with the entry's date in a ``<time>`` element."""
 
@@ -47,8 +36,9 @@ class ResolveDates(SphinxPostTransform):
         for node in list(self.document.findall(dates_ref)):
             entry = lookup(self.env, node["date_id"])
             if entry is None:
-                message = unknown_id_message(node["date_id"], known_ids(self.env), "{date}")
-                logger.warning(message, location=node, type="dates", subtype="ref")
+                message = unknown_id_message(self.env, node["date_id"], "{date}")
+                if message:
+                    logger.warning(message, location=node, type="dates", subtype="ref")
                 node.replace_self(nodes.literal(node["date_id"], node["date_id"]))
                 continue
             text = short_date(entry.date)

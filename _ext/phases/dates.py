@@ -1,5 +1,5 @@
 """What phases ask of the important-dates extension, in one place: its public interface
-only (an entry by id, the known ids for "did you mean", and ``note_use`` so that a page
+only (an entry by id, its message for an unknown id, and ``note_use`` so that a page
 is rewritten when a date it depends on changes)."""
 
 import important_dates
@@ -14,5 +14,6 @@ def note_use(env: BuildEnvironment, docname: str, date_id: str) -> None:
     important_dates.note_use(env, docname, date_id)
 
 
-def known_ids(env: BuildEnvironment) -> list[str]:
-    return sorted(important_dates.known_ids(env))
+def unknown_id_message(env: BuildEnvironment, date_id: str, where: str) -> str | None:
+    """The dates' own message for an unknown id (None: its entry's mistake is reported)."""
+    return important_dates.unknown_id_message(env, date_id, where)

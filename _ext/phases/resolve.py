@@ -32,7 +32,7 @@ class ResolvePhases(SphinxPostTransform):
         window, problems = of_conditions(
             conditions,
             lambda date_id: dates.lookup(self.env, date_id),
-            lambda: dates.known_ids(self.env),
+            lambda date_id, where: dates.unknown_id_message(self.env, date_id, where),
         )
         for subtype, message in problems:
             logger.warning(message, location=node, type="phases", subtype=subtype)

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import dates, pages
 from .clock import countdown
 from .nodes import phase, phase_countdown
-from .window import unknown_id, utc_iso, utc_text
+from .window import utc_iso, utc_text
 
 logger = logging.getLogger(__name__)
 #: "Abstract submission deadline" reads "Abstract submission closes in ...".
@@ -92,8 +92,9 @@ def expand(node: phase_status, env, now) -> nodes.Element:
     for date_id in node["date_ids"]:
         entry = dates.lookup(env, date_id)
         if entry is None:
-            message = unknown_id(date_id, "phase-status", dates.known_ids(env))
-            logger.warning(message, location=node, type="phases", subtype="id")
+            message = dates.unknown_id_message(env, date_id, "phase-status")
+            if message:
+                logger.warning(message, location=node, type="phases", subtype="id")
             continue
         if entries and entry.end() < entries[-1].end():
             logger.warning(

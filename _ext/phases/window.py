@@ -6,7 +6,6 @@ the entry is over. All conditions of a block must hold, so the span is their
 intersection: ``[start, until)``, either side open (None) when no condition bounds it.
 """
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -74,7 +73,7 @@ def of_condition(condition: Condition, entry) -> tuple[Window | None, tuple[str,
 def of_conditions(
     conditions: Iterable[Condition],
     lookup: Callable[[str], object | None],
-    known_ids: Callable[[], list[str]],
+    unknown_id: Callable[[str, str], str | None],
 ) -> tuple[Window, list[tuple[str, str]]]:
     """The span where every condition holds, and the problems as ``(subtype, message)``.
 
@@ -84,8 +83,9 @@ def of_conditions(
     for condition in conditions:
         entry = lookup(condition.date_id)
         if entry is None:
-            where = f"phase condition '{condition}'"
-            problems.append(("id", unknown_id(condition.date_id, where, known_ids())))
+            message = unknown_id(condition.date_id, f"phase condition '{condition}'")
+            if message:
+                problems.append(("id", message))
             continue
         span, problem = of_condition(condition, entry)
         if problem:
@@ -98,14 +98,6 @@ def of_conditions(
         window = narrowed
         used.append(condition)
     return window, problems
-
-
-def unknown_id(date_id: str, where: str, known: list[str]) -> str:
-    """ "unknown date id 'notificaton' in ...; did you mean 'notification'? known ids: ..."."""
-    close = difflib.get_close_matches(date_id, known, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    listed = ", ".join(sorted(known)) or "none yet: add an important-dates block"
-    return f"unknown date id {date_id!r} in {where}; {hint}known ids: {listed}"
 
 
 def _never(used: list[Condition], condition: Condition, before: Window, span: Window) -> str:

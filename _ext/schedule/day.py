@@ -29,8 +29,11 @@ def resolve(env: BuildEnvironment, text: str) -> date | None:
     return entry.date if entry else None
 
 
-def unknown_message(env: BuildEnvironment, text: str) -> str:
-    """The fix for an id no important-dates block defines, as ``{date}`` gives it."""
+def unknown_message(env: BuildEnvironment, text: str) -> str | None:
+    """The fix for an id no important-dates block defines, with "did you mean" as ``{date}``
+    gives it; None when the id's entry has a mistake (reported at its own line)."""
+    if important_dates.unknown_id_message(env, text, ":date:") is None:
+        return None
     known = important_dates.known_ids(env)
     close = closest(text[:64], known)
     if close:

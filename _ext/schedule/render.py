@@ -86,9 +86,10 @@ class RenderSchedules(SphinxPostTransform):
         if schedule.day is None:
             return None  # already reported while reading
         found = days.resolve(self.env, schedule.day)
-        if found is None:
+        message = days.unknown_message(self.env, schedule.day) if found is None else None
+        if message:
             logger.warning(
-                days.unknown_message(self.env, schedule.day),
+                message,
                 location=(schedule.docname, schedule.day_line),
                 type="schedule",
                 subtype="date",
