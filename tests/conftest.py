@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 
 # Test roots for our extensions: tests/roots/test-<scenario>/, used with
 # @pytest.mark.sphinx("html", testroot="<scenario>"); visitor_fixtures serves the browser checks;
-# lean_fixtures builds the site with its Read the Docs URL.
-pytest_plugins = ("sphinx.testing.fixtures", "visitor_fixtures", "lean_fixtures")
+# canonical_fixtures builds the site with its Read the Docs URL.
+pytest_plugins = ("sphinx.testing.fixtures", "visitor_fixtures", "canonical_fixtures")
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "_ext"))

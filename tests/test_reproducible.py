@@ -1,9 +1,9 @@
 """Two clean builds of the site give the same bytes (SOURCE_DATE_EPOCH fixes the build date),
-and so does a parallel build (``-j 2``: the readers and writers Sphinx forks share the build
-with _ext/lean's worker process)."""
+and so does a parallel build (``-j 2``: Sphinx forks readers and writers, whose env data the
+extensions' domains merge back)."""
 
 import pytest
-from lean_fixtures import build_canonical_site
+from canonical_fixtures import build_canonical_site
 
 
 def files_of(outdir) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ import pytest
 import webcheck
 from conftest import PAGES, REPO, warnings_of
 from defusedxml import ElementTree
-from lean_fixtures import CANONICAL_PATH, CANONICAL_URL
+from canonical_fixtures import CANONICAL_PATH, CANONICAL_URL
 
 ALL_PAGES = (*PAGES, "search", "404")
 
