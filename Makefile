@@ -50,7 +50,7 @@ serve: $(VENV)/.site-installed
 # Two processes (pytest-xdist) keep it under a minute on two cores.
 check: $(VENV)/.test-installed
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
-	$(BIN)/python -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	QUICK_CHECK=1 $(BIN)/python -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 test: $(VENV)/.test-installed node_modules/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -39,6 +39,18 @@ BROWSER_FIXTURES = {"browser", "java"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+# -- Property tests ------------------------------------------------------------------
+
+#: ``make check``, the contributor's quick loop, sets QUICK_CHECK=1: each property test then
+#: tries a third of its examples. ``make test``, which CI runs, tries them all.
+QUICK_CHECK = os.environ.get("QUICK_CHECK") == "1"
+
+
+def examples(full: int) -> int:
+    """How many examples a property test tries: ``full`` in ``make test``."""
+    return max(5, full // 3) if QUICK_CHECK else full
+
+
 # -- Reading warnings ----------------------------------------------------------------
 
 

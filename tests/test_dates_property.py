@@ -4,7 +4,7 @@ succeeds cleanly or lists located ``[dates.*]`` warnings; it never raises."""
 import re
 
 from bs4 import BeautifulSoup
-from conftest import build_one_page
+from conftest import build_one_page, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -74,7 +74,7 @@ LOCATED = re.compile(r"<src>/index\.md:(\d+): WARNING: .+ \[dates\.[a-z]+\]")
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )  # fmt: skip
 @given(items=entries, quoting=st.lists(st.booleans(), min_size=1, max_size=4), refs=st.lists(ids))
 def test_any_block_builds_cleanly_or_with_located_warnings(tmp_path_factory, items, quoting, refs):

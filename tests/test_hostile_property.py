@@ -7,6 +7,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -104,7 +105,9 @@ def site_vocabulary(tmp_path_factory) -> set[tuple[str, str]]:
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(st.fixed_dictionaries({field: TEXT for field in FIELDS}))
 def test_no_markup_escapes_any_field(tmp_path_factory, site_vocabulary, fields):

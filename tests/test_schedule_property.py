@@ -3,7 +3,7 @@ an exception; any well-formed day of back-to-back slots gives no problem at all.
 
 import re
 
-from conftest import build_one_page
+from conftest import build_one_page, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schedule.slots import KINDS, read_slots
@@ -36,7 +36,7 @@ LINES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(LINES, max_size=12))
 def test_any_body_gives_slots_or_located_problems(lines):
     text = "\n".join(lines)
@@ -52,7 +52,7 @@ SLOT = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(0, 8 * 60), st.lists(SLOT, min_size=1, max_size=10))
 def test_back_to_back_slots_in_order_give_no_problem(start, slots):
     lines, clock = [], start
@@ -93,7 +93,7 @@ def quoted(value: str) -> str:
     return f'"{escaped}"'
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     fields=st.fixed_dictionaries({key: TEXT for key in ("title", "speaker", "affiliation", "note")})
 )

@@ -9,9 +9,9 @@ import struct
 
 import pytest
 import webcheck
+from canonical_fixtures import CANONICAL_PATH, CANONICAL_URL
 from conftest import PAGES, REPO, warnings_of
 from defusedxml import ElementTree
-from canonical_fixtures import CANONICAL_PATH, CANONICAL_URL
 
 ALL_PAGES = (*PAGES, "search", "404")
 
