@@ -12,6 +12,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import site_sources as sources
+from docutils.nodes import make_id
 from icalendar import Calendar
 
 
@@ -197,7 +198,8 @@ def check_papers(built) -> None:
         for item, paper in zip(items, written, strict=True):
             assert squash(paper.title) in squash(item.get_text(" ")), paper.title
             if paper.id:
-                assert item["id"] == f"paper-{paper.id}", paper.title
+                # Anchors follow docutils' rules for ids (lowercase, '-' for '_').
+                assert item["id"] == make_id(f"paper-{paper.id}"), paper.title
 
 
 #: Every contract, for the tests that run them all.

@@ -383,7 +383,7 @@ def block(body: str, options: str = ":timezone: AoE") -> str:
     return f"# P\n\n```{{important-dates}}\n{options}\n\n{body}\n```\n"
 
 
-def test_an_unknown_option_and_a_loose_time_say_the_fix_at_their_line(make_app, tmp_path):
+def test_an_unknown_option_and_a_loose_time_say_the_fix_at_their_line(tmp_path):
     page = block("- id: a\n  date: 2022-05-16\n  time: 8:45\n  label: A", ":timezon: UTC")
     _, found, _ = build_page(tmp_path / "p", page)
     assert found == [
@@ -397,7 +397,7 @@ def test_an_unknown_option_and_a_loose_time_say_the_fix_at_their_line(make_app, 
 @pytest.mark.parametrize(
     "zone", ["localtime", "posixrules", "America", "Factory", "Europe/" + "x" * 300]
 )
-def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone):
+def test_names_that_are_not_zones_are_located_warnings(tmp_path, zone):
     page = block(
         f"- id: a\n  date: 2022-05-16\n  timezone: {zone}\n  label: A", f":timezone: {zone}"
     )
@@ -410,7 +410,7 @@ def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone)
     assert html.select("li.dates-entry") == []
 
 
-def test_links_get_the_answer_the_schedule_gives(make_app, tmp_path):
+def test_links_get_the_answer_the_schedule_gives(tmp_path):
     body = (
         "- id: a\n  date: 2022-05-16\n  label: A\n  url: https:///path\n"
         "- id: b\n  date: 2022-05-17\n  label: B\n  url: HTTPS://example.org/submit\n"
@@ -432,7 +432,7 @@ def test_links_get_the_answer_the_schedule_gives(make_app, tmp_path):
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script> **bold** {date}`a`"
 
 
-def test_labels_and_notes_are_text_and_control_characters_are_refused(make_app, tmp_path):
+def test_labels_and_notes_are_text_and_control_characters_are_refused(tmp_path):
     quoted = HOSTILE.replace('"', '\\"')
     body = (
         f'- id: a\n  date: 2022-05-16\n  label: "{quoted}"\n  note: "{quoted}"\n'
@@ -463,7 +463,7 @@ def test_labels_and_notes_are_text_and_control_characters_are_refused(make_app, 
     assert [str(event["summary"]) for event in events] == [HOSTILE, "C", "D"]
 
 
-def test_deep_and_huge_blocks_are_located_or_linear(make_app, tmp_path):
+def test_deep_and_huge_blocks_are_located_or_linear(tmp_path):
     import time
 
     page = block("- " + "[" * 600 + "]" * 600)

@@ -247,7 +247,7 @@ def schedule(options: str, body: str) -> str:
     return f"```{{schedule}}\n{options}\n\n{body}\n```\n\n"
 
 
-def test_options_ids_and_days_are_checked_at_their_own_line(make_app, tmp_path):
+def test_options_ids_and_days_are_checked_at_their_own_line(tmp_path):
     slot = '- time: "08:30-09:00"\n  title: Opening'
     page = (
         f"# P\n\n{DATES}\n"
@@ -278,7 +278,7 @@ def test_options_ids_and_days_are_checked_at_their_own_line(make_app, tmp_path):
 @pytest.mark.parametrize(
     "zone", ["localtime", "posixrules", "America", "Factory", "Europe/" + "x" * 300]
 )
-def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone):
+def test_names_that_are_not_zones_are_located_warnings(tmp_path, zone):
     page = "# P\n\n" + schedule(
         f":date: 2022-07-23\n:timezone: {zone}", '- time: "08:30-09:00"\n  title: T'
     )
@@ -292,7 +292,7 @@ def test_names_that_are_not_zones_are_located_warnings(make_app, tmp_path, zone)
     assert text(html.select_one("caption .caption-text")).endswith("in UTC")
 
 
-def test_links_get_the_answer_the_dates_give(make_app, tmp_path):
+def test_links_get_the_answer_the_dates_give(tmp_path):
     body = (
         '- time: "08:30-09:00"\n  title: No host\n  url: https:///path\n'
         '- time: "09:00-09:30"\n  title: Upper case\n  url: HTTPS://example.org/talk\n'
@@ -311,7 +311,7 @@ def test_links_get_the_answer_the_dates_give(make_app, tmp_path):
     assert [a["href"] for a in html.select(".schedule-title a")] == ["https://example.org/talk"]
 
 
-def test_an_unquoted_colon_in_a_title_says_to_quote_it(make_app, tmp_path):
+def test_an_unquoted_colon_in_a_title_says_to_quote_it(tmp_path):
     body = '- time: "08:30-09:00"\n  title: Invited talk: Simulation-based inference'
     page = "# P\n\n" + schedule(":date: 2022-07-23", body)
     _, found, _ = build_page(tmp_path / "p", page)
@@ -323,7 +323,7 @@ def test_an_unquoted_colon_in_a_title_says_to_quote_it(make_app, tmp_path):
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script> **bold** {date}`workshop`"
 
 
-def test_every_text_field_is_text_and_control_characters_are_refused(make_app, tmp_path):
+def test_every_text_field_is_text_and_control_characters_are_refused(tmp_path):
     quoted = HOSTILE.replace('"', '\\"')
     body = (
         f'- time: "08:30-09:00"\n  title: "{quoted}"\n  speaker: "{quoted}"\n'
@@ -357,7 +357,7 @@ def test_every_text_field_is_text_and_control_characters_are_refused(make_app, t
     assert summaries == [f"{HOSTILE} ({HOSTILE})", "Kept"]
 
 
-def test_deep_and_huge_bodies_are_located_or_linear(make_app, tmp_path):
+def test_deep_and_huge_bodies_are_located_or_linear(tmp_path):
     deep = "- " + "[" * 600 + "]" * 600
     page = "# P\n\n" + schedule(":date: 2022-07-23", deep)
     _, found, _ = build_page(tmp_path / "deep", page)
@@ -384,7 +384,7 @@ def test_deep_and_huge_bodies_are_located_or_linear(make_app, tmp_path):
     assert large < 10 * small + 5
 
 
-def test_yaml_surrogate_escapes_are_refused_not_crashing_the_feed(make_app, tmp_path):
+def test_yaml_surrogate_escapes_are_refused_not_crashing_the_feed(tmp_path):
     # YAML turns "\ud83d\ude00" into two lone halves, which no UTF-8 file or .ics can hold.
     body = '- time: "08:30-09:00"\n  title: Kept\n  speaker: "Ada \\ud83d\\ude00"'
     page = "# P\n\n" + schedule(":date: 2022-07-23", body)
