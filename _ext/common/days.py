@@ -43,6 +43,11 @@ def clock_hint(text: str) -> str:
     return f"write {hours:02d}:{minutes:02d}"
 
 
+def month_day(day: date) -> str:
+    """'May 16' (the year is clear from the context)."""
+    return format_date(day, "MMMM d", locale=LOCALE)
+
+
 def short_date(day: date) -> str:
     """'May 16, 2022'."""
     return format_date(day, "MMMM d, y", locale=LOCALE)

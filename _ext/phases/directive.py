@@ -9,12 +9,13 @@
 The words are checked here; the ids once every page has been read (see ``resolve``).
 """
 
+import important_dates
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import conditions, dates, pages
+from . import conditions, pages
 from .nodes import phase
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class PhaseDirective(SphinxDirective):
         node = phase(conditions=[(c.word, c.date_id) for c in found], written=text)
         self.set_source_info(node)
         for condition in found:
-            dates.note_use(self.env, self.env.docname, condition.date_id)
+            important_dates.note_use(self.env, self.env.docname, condition.date_id)
         pages.note_page(self.env, self.env.docname, [c.date_id for c in found])
         node += self.parse_content_to_nodes()
         return [node]

@@ -8,11 +8,12 @@ readers). ``env.phases_now``: this build's instant; ``env.phases_built_at``: the
 
 from datetime import UTC, datetime
 
+import important_dates
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import clock, dates
+from . import clock
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     low, high = min(last, now), max(last, now)
     outdated = []
     for docname, ids in sorted(_pages(env).items()):
-        entries = [entry for date_id in ids if (entry := dates.lookup(env, date_id))]
+        entries = [entry for date_id in ids if (entry := important_dates.lookup(env, date_id))]
         moments = [moment for entry in entries for moment in _boundaries(entry)]
         if any(low < moment <= high for moment in moments):
             outdated.append(docname)

@@ -3,11 +3,12 @@ reported at the block's line, and the build's answer noted (``hidden``): visitor
 JavaScript see it, and builders without a browser (text, LaTeX) keep or drop the block.
 """
 
+import important_dates
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from . import dates, pages
+from . import pages
 from .conditions import Condition
 from .nodes import phase
 from .status import expand, phase_status
@@ -31,8 +32,8 @@ class ResolvePhases(SphinxPostTransform):
         conditions = [Condition(word, date_id) for word, date_id in node["conditions"]]
         window, problems = of_conditions(
             conditions,
-            lambda date_id: dates.lookup(self.env, date_id),
-            lambda date_id, where: dates.unknown_id_message(self.env, date_id, where),
+            lambda date_id: important_dates.lookup(self.env, date_id),
+            lambda date_id, where: important_dates.unknown_id_message(self.env, date_id, where),
         )
         for subtype, message in problems:
             logger.warning(message, location=node, type="phases", subtype=subtype)

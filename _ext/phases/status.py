@@ -12,14 +12,15 @@ passes, the days left before the event, "today" during it, and where and when it
 place after it. Nothing to write by hand: move a date and every sentence follows.
 """
 
-from babel.dates import format_date
+import important_dates
+from common.days import month_day, short_date
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import dates, pages
+from . import pages
 from .clock import countdown
 from .nodes import phase, phase_countdown
 from .window import utc_iso, utc_text
@@ -46,12 +47,12 @@ class PhaseStatusDirective(SphinxDirective):
         self.set_source_info(node)
         pages.note_page(self.env, self.env.docname, ids)
         for date_id in ids:
-            dates.note_use(self.env, self.env.docname, date_id)
+            important_dates.note_use(self.env, self.env.docname, date_id)
         return [node]
 
 
 def _day(entry, year: bool = False) -> str:
-    return format_date(entry.date, "MMMM d, y" if year else "MMMM d", locale="en")
+    return short_date(entry.date) if year else month_day(entry.date)
 
 
 def _on(entry) -> str:
@@ -90,9 +91,9 @@ def expand(node: phase_status, env, now) -> nodes.Element:
     """The phases of a status, from the dates as they are now; problems are warnings."""
     entries = []
     for date_id in node["date_ids"]:
-        entry = dates.lookup(env, date_id)
+        entry = important_dates.lookup(env, date_id)
         if entry is None:
-            message = dates.unknown_id_message(env, date_id, "phase-status")
+            message = important_dates.unknown_id_message(env, date_id, "phase-status")
             if message:
                 logger.warning(message, location=node, type="phases", subtype="id")
             continue
