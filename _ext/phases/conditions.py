@@ -4,8 +4,9 @@ Pure parsing, without Sphinx and without the dates: ids are checked later, once 
 page has been read (an id may be defined on a page read after this one).
 """
 
-import difflib
 from dataclasses import dataclass
+
+from common.suggest import closest
 
 WORDS = ("before", "during", "after")
 #: A block takes one or two conditions: "after a before b" is a span, more is never needed.
@@ -83,8 +84,8 @@ def _repeated(conditions: list[Condition], text: str) -> str | None:
 
 
 def _unknown_word(word: str, text: str) -> str:
-    close = difflib.get_close_matches(word.lower(), WORDS, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    close = closest(word, WORDS)
+    hint = f"did you mean {close!r}? " if close else ""
     return (
         f"unknown word {word!r} in phase condition {text!r}; "
         f"{hint}write before, during or after, then a date id"
