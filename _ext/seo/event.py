@@ -32,17 +32,11 @@ def organizers(env: BuildEnvironment) -> list[dict]:
 
     persons = []
     for person in get_people(env):
-        entry = {"@type": "Person", "name": _field(person, "name")}
-        if affiliation := _field(person, "affiliation"):
-            entry["affiliation"] = {"@type": "Organization", "name": affiliation}
+        entry = {"@type": "Person", "name": person.name}
+        if person.affiliation:
+            entry["affiliation"] = {"@type": "Organization", "name": person.affiliation}
         persons.append(entry)
     return persons
-
-
-def _field(person, name: str) -> str:
-    """A fact of a person card, whether the people extension gives objects or mappings."""
-    value = person.get(name) if isinstance(person, dict) else getattr(person, name, None)
-    return value or ""
 
 
 #: What the HTML parser could read as markup inside a script element.
