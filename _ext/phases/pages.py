@@ -2,13 +2,16 @@
 since the last build is written again, even when neither it nor the dates changed, so
 that the page without JavaScript is right as of every build.
 
-``env.phases_pages``: docname -> ids its phases name (purged, merged from parallel
-readers). ``env.phases_now``: this build's instant; ``env.phases_built_at``: the last's.
+The ids each page's phases name are kept in :class:`PhasesDomain` (purged and merged
+the Sphinx way, :class:`common.pages.PerPageDomain`). ``env.phases_now``: this build's
+instant; ``env.phases_built_at``: the last's.
 """
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import important_dates
+from common.pages import PerPageDomain
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -18,14 +21,26 @@ from . import clock
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class PhaseIds:
+    """The date ids that one phase block (or status) of a page names."""
+
+    ids: frozenset[str]
+
+
+class PhasesDomain(PerPageDomain):
+    name = "phases"
+    label = "Phases"
+
+    def ids_by_page(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for docname, item in self.items():
+            found.setdefault(docname, set()).update(item.ids)
+        return found
+
+
 def note_page(env: BuildEnvironment, docname: str, ids) -> None:
-    _pages(env).setdefault(docname, set()).update(ids)
-
-
-def _pages(env: BuildEnvironment) -> dict[str, set[str]]:
-    if not hasattr(env, "phases_pages"):
-        env.phases_pages = {}
-    return env.phases_pages
+    PhasesDomain.of(env).add(docname, PhaseIds(frozenset(ids)))
 
 
 def build_instant(env: BuildEnvironment) -> datetime:
@@ -39,15 +54,6 @@ def take_instant(app: Sphinx) -> None:
     app.env.phases_now = now
 
 
-def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _pages(env).pop(docname, None)
-
-
-def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment):
-    theirs = _pages(other)
-    _pages(env).update((doc, theirs[doc]) for doc in docnames if doc in theirs)
-
-
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages with a boundary between the last build's instant and this one's."""
     last, now = getattr(env, "phases_built_at", None), build_instant(env)
@@ -56,7 +62,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []  # a fresh environment: every page is written anyway
     low, high = min(last, now), max(last, now)
     outdated = []
-    for docname, ids in sorted(_pages(env).items()):
+    for docname, ids in sorted(PhasesDomain.of(env).ids_by_page().items()):
         entries = [entry for date_id in ids if (entry := important_dates.lookup(env, date_id))]
         moments = [moment for entry in entries for moment in _boundaries(entry)]
         if any(low < moment <= high for moment in moments):
@@ -71,6 +77,5 @@ def _boundaries(entry) -> tuple:
 
 def setup_pages(app: Sphinx) -> None:
     app.connect("builder-inited", take_instant)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    app.add_domain(PhasesDomain)
     app.connect("env-updated", pages_to_rewrite)
